@@ -1,6 +1,8 @@
 package iamnb.model;
 
 import iamnb.InvalidInputException;
+import iamnb.source.SnapshotWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ public final class Account {
     private final Map<String, Role> rolesByName;
     private final Map<String, Group> groupsByName;
     private final Map<String, ManagedPolicy> policiesByArn;
+    private volatile Provenance provenance;
 
     /**
      * @param snapshot the account's data
@@ -78,6 +81,31 @@ public final class Account {
     /** How the account was obtained: {@code demo}, {@code snapshot DIR}, {@code live profile NAME}. */
     public String source() {
         return source;
+    }
+
+    /**
+     * Source, SHA-256 of the canonical saved form, and instant: two notebooks showing the same digest ran on
+     * the same data. Computed once, on first use (it renders the snapshot in memory).
+     */
+    public Provenance provenance() {
+        Provenance p = provenance;
+        if (p == null) {
+            p = new Provenance(source, new SnapshotWriter().digest(snapshot), asOf());
+            provenance = p;
+        }
+        return p;
+    }
+
+    /**
+     * Writes the account as a snapshot folder in the AWS CLI's formats; {@code Iam.fromSnapshot(dir)} reads it
+     * back equal. Never writes a secret. An existing snapshot folder is replaced; another non-empty folder is
+     * refused.
+     *
+     * @return the folder, for chaining
+     */
+    public Path save(Path dir) {
+        new SnapshotWriter().write(snapshot, dir);
+        return dir;
     }
 
     // ---- look-ups ------------------------------------------------------------------------------------------
@@ -217,7 +245,7 @@ public final class Account {
         StringBuilder html = new StringBuilder();
         html.append("<div class=\"iamnb-account\"><b>AWS account ").append(esc(accountId()))
                 .append(alias().isEmpty() ? "" : " (" + esc(alias()) + ")").append("</b><br><small>")
-                .append(esc(source)).append(" · as of ").append(asOf()).append("</small>")
+                .append(esc(provenance().line())).append("</small>")
                 .append("<table><tbody>");
         counts().forEach((k, v) -> html.append("<tr><td>").append(esc(k)).append("</td><td style=\"text-align:right\">")
                 .append(v).append("</td></tr>"));
@@ -236,7 +264,7 @@ public final class Account {
     public String toString() {
         StringBuilder s = new StringBuilder("Account ").append(accountId())
                 .append(alias().isEmpty() ? "" : " (" + alias() + ")")
-                .append(" · ").append(source).append(" · as of ").append(asOf()).append('\n');
+                .append(" · ").append(provenance().line()).append('\n');
         s.append(counts().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         if (!warnings().isEmpty()) {

@@ -34,6 +34,47 @@ public record CloudTrailEvent(String eventId, Instant eventTime, String eventNam
         rawJson = Checks.orEmpty(rawJson);
     }
 
+    /**
+     * An event from its CloudTrail record JSON (the {@code CloudTrailEvent} string of {@code lookup-events}):
+     * time, name, source, caller ARN, error and request parameters are read from the record itself.
+     *
+     * @param eventId the event id (lookup-events' {@code EventId}); the record's {@code eventID} when empty
+     * @param username lookup-events' {@code Username}, or the empty string
+     * @param rawJson the record
+     * @param origin where the record came from, for error messages
+     */
+    public static CloudTrailEvent fromRecord(String eventId, String username, String rawJson, String origin) {
+        com.fasterxml.jackson.databind.JsonNode r;
+        try {
+            r = JSON.readTree(rawJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new iamnb.InvalidInputException(origin + ": the CloudTrail record is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (r == null || !r.isObject()) {
+            throw new iamnb.InvalidInputException(origin + ": the CloudTrail record must be a JSON object");
+        }
+        String time = r.path("eventTime").asText("");
+        Instant at;
+        try {
+            at = Instant.parse(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new iamnb.InvalidInputException(origin + ": eventTime \"" + time
+                    + "\" is not a timestamp such as 2024-01-15T10:00:00Z", e);
+        }
+        String name = r.path("eventName").asText("");
+        if (name.isEmpty()) {
+            throw new iamnb.InvalidInputException(origin + ": the CloudTrail record has no eventName");
+        }
+        com.fasterxml.jackson.databind.JsonNode params = r.get("requestParameters");
+        return new CloudTrailEvent(eventId == null || eventId.isEmpty() ? r.path("eventID").asText("") : eventId,
+                at, name, r.path("eventSource").asText(""), username, r.path("userIdentity").path("arn").asText(""),
+                r.path("errorCode").asText(""), r.path("errorMessage").asText(""),
+                params == null ? "null" : params.toString(), rawJson);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     public boolean isAccessDenied() {
         return errorCode.contains("AccessDenied") || errorCode.equals("UnauthorizedOperation")
                 || errorCode.equals("Client.UnauthorizedOperation");

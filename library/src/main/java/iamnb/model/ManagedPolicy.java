@@ -78,6 +78,11 @@ public record ManagedPolicy(
         return versions.stream().filter(v -> v.versionId().equals(versionId)).findFirst();
     }
 
+    /** An empty builder; set name, arn, versions and the default version id. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** A one-version policy: the shape most tests and generators need. */
     public static Builder builder(String name, String arn, PolicyDocument document) {
         return new Builder().name(name).arn(arn).versions(List.of(new PolicyVersion("v1", true, Instant.EPOCH, document)))
