@@ -1,0 +1,329 @@
+package iamnb.kernel.eval;
+
+import iamnb.kernel.protocol.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * One JShell running in the kernel's own JVM: evaluates cells, completes, inspects, and judges completeness.
+ *
+ * <p>Not thread-safe except {@link #interrupt}: everything else runs on the shell thread. User code runs on
+ * JShell's snippet threads; the evaluator tells the {@link OutputRouter} which cell they belong to and sets
+ * their context class loader to the snippets' loader (JShell sets it only on the thread that built it).
+ */
+public final class JShellEvaluator implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("iamnb.kernel.eval");
+
+    private final JShell jshell;
+    private final KernelExecutionControl control;
+    private final SourceCodeAnalysis analysis;
+    private final SnippetSplitter splitter;
+    private final OutputRouter router;
+    private final Map<String, ErrorMapper.Origin> origins = new ConcurrentHashMap<>();
+    private volatile CellStreams currentCell;
+    private volatile boolean interruptRequested;
+
+    /** Builds the JShell; {@link #preload} then makes it ready for notebooks. */
+    public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr) {
+        this.router = router;
+        KernelExecutionControlProvider provider = new KernelExecutionControlProvider(this::enterSnippet);
+        this.jshell = JShell.builder()
+                .executionEngine(provider, Map.of())
+                .in(InputStream.nullInputStream())
+                .out(kernelOut)
+                .err(kernelErr)
+                .build();
+        this.control = provider.control();
+        this.analysis = jshell.sourceCodeAnalysis();
+        this.splitter = new SnippetSplitter(analysis);
+    }
+
+    /** Runs on the snippet thread before each snippet. */
+    private void enterSnippet(Class<?> snippetClass) {
+        if (interruptRequested) {
+            throw new IllegalStateException("interrupted before start");
+        }
+        Thread.currentThread().setContextClassLoader(snippetClass.getClassLoader());
+        CellStreams cell = currentCell;
+        if (cell != null) {
+            router.bindCurrentThread(cell);
+        }
+    }
+
+    /**
+     * Adds the class path, the merged import snippet, a warm-up that compiles and runs once (so the user's
+     * first cell does not pay for javac's first use), then the start-up scripts. Problems are logged, not
+     * thrown: a kernel without one import is better than no kernel.
+     */
+    public void preload(Preload preload) {
+        preload.classPath().forEach(jshell::addToClasspath);
+        String imports = preload.importSnippet(getClass().getClassLoader());
+        if (!imports.isEmpty() && !evalQuietly(imports)) {
+            // One bad package must not cost all the others: retry one by one.
+            for (String single : imports.split("(?<=;) ")) {
+                if (!evalQuietly(single)) {
+                    LOG.log(System.Logger.Level.WARNING, "start-up import failed: " + single);
+                }
+            }
+        }
+        evalQuietly("{ var warmUp = java.util.List.of(1, 2).stream().map(i -> i + 1).count(); }");
+        for (Path script : preload.startupScripts()) {
+            runStartupScript(script);
+        }
+    }
+
+    private boolean evalQuietly(String source) {
+        control.reset();
+        List<SnippetEvent> events = jshell.eval(source);
+        return !events.isEmpty() && events.get(0).status() != Snippet.Status.REJECTED
+                && events.get(0).exception() == null;
+    }
+
+    private void runStartupScript(Path script) {
+        String code;
+        try {
+            code = Files.readString(script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "IAMNB_STARTUP: cannot read " + script + ": " + e.getMessage());
+            return;
+        }
+        for (SnippetSplitter.Piece piece : splitter.split(code)) {
+            if (!evalQuietly(piece.source())) {
+                int line = new CellText(code).lineOf(piece.start());
+                LOG.log(System.Logger.Level.WARNING, "IAMNB_STARTUP: " + script + " line " + line + " failed: "
+                        + piece.source().strip());
+            }
+        }
+    }
+
+    /**
+     * Evaluates Java code (a whole cell, or the part of one between magics) snippet by snippet, stopping at
+     * the first error.
+     *
+     * @param lineOffset lines of the cell before {@code code} (so errors name cell lines)
+     */
+    public EvalResult evaluate(String code, int lineOffset, int executionCount, CellStreams cell) {
+        currentCell = cell;
+        CellText text = new CellText(code);
+        Snippet last = null;
+        Object lastValue = null;
+        for (SnippetSplitter.Piece piece : splitter.split(code)) {
+            if (interruptRequested) {
+                return new EvalResult.Error(ErrorMapper.interrupted());
+            }
+            control.reset();
+            List<SnippetEvent> events = jshell.eval(piece.source());
+            if (events.isEmpty()) {
+                continue;
+            }
+            SnippetEvent event = primary(events);
+            Snippet snippet = event.snippet();
+            int firstLine = text.lineOf(piece.start()) + lineOffset;
+            origins.put(snippet.id(), new ErrorMapper.Origin(executionCount, firstLine));
+            if (control.wasStopped() || interruptRequested) {
+                return new EvalResult.Error(ErrorMapper.interrupted());
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                List<ErrorMapper.Problem> problems = jshell.diagnostics(snippet).filter(Diag::isError)
+                        .map(d -> new ErrorMapper.Problem(d.getStartPosition(), d.getPosition(), d.getEndPosition(),
+                                d.getMessage(Locale.ROOT)))
+                        .toList();
+                return new EvalResult.Error(ErrorMapper.compileError(code, piece, lineOffset, problems));
+            }
+            if (event.exception() instanceof UnresolvedReferenceException unresolved) {
+                return new EvalResult.Error(ErrorMapper.usage("UnresolvedReference",
+                        describe(unresolved.getSnippet()) + " cannot be used until "
+                                + unresolvedList(unresolved.getSnippet()) + " is declared (cell line " + firstLine + ")"));
+            }
+            if (event.exception() != null) {
+                return new EvalResult.Error(ErrorMapper.exception(event.exception(),
+                        id -> Optional.ofNullable(origins.get(id)), executionCount));
+            }
+            warnIfUnresolved(event, firstLine, cell);
+            last = snippet;
+            lastValue = control.lastValue();
+        }
+        return producesValue(last) ? new EvalResult.Value(lastValue) : new EvalResult.NoValue();
+    }
+
+    /** Stops the running snippet (JShell.stop) and the rest of the cell. Safe from any thread. */
+    public void interrupt() {
+        interruptRequested = true;
+        jshell.stop();
+    }
+
+    /** Call at the start of each request that runs code, so an interrupt of an earlier cell does not leak. */
+    public void clearInterrupt() {
+        interruptRequested = false;
+    }
+
+    /** Completion at {@code cursor} (UTF-16 index) of a whole cell. */
+    public Engine.Completion complete(String code, int cursor) {
+        int start = snippetStart(code, cursor);
+        String input = code.substring(start, cursor);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(input, input.length(), anchor);
+        Set<String> ordered = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> ordered.add(s.continuation()));
+        suggestions.forEach(s -> ordered.add(s.continuation()));
+        List<String> matches = List.copyOf(ordered);
+        List<String> types = matches.stream().map(JShellEvaluator::kindOf).toList();
+        return new Engine.Completion(matches, start + anchor[0], cursor, types);
+    }
+
+    private static String kindOf(String continuation) {
+        if (continuation.endsWith("(") || continuation.endsWith("()")) {
+            return "function";
+        }
+        if (continuation.endsWith(".")) {
+            return "module";
+        }
+        return !continuation.isEmpty() && Character.isUpperCase(continuation.charAt(0)) ? "class" : "instance";
+    }
+
+    /** Signature and Javadoc of what is at {@code cursor}, or empty. */
+    public Optional<Engine.Inspection> inspect(String code, int cursor) {
+        int end = cursor;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        int start = snippetStart(code, cursor);
+        String input = code.substring(start, end);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(input, input.length(), true);
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(input + "(", input.length() + 1, true);
+        }
+        if (docs.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder plain = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            plain.append(doc.signature()).append('\n');
+            html.append("<pre>").append(escapeHtml(doc.signature())).append("</pre>\n");
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+                plain.append(doc.javadoc().replaceAll("<[^>]+>", "").strip()).append("\n\n");
+                html.append("<div>").append(doc.javadoc()).append("</div>\n");
+            }
+        }
+        return Optional.of(new Engine.Inspection(plain.toString().strip(), html.toString()));
+    }
+
+    /** complete / incomplete (with an indent for the next line) / invalid, over a whole cell. */
+    public Engine.Completeness isComplete(String code) {
+        String rest = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            Completeness c = info.completeness();
+            switch (c) {
+                case EMPTY:
+                    return Engine.Completeness.of("complete");
+                case COMPLETE, COMPLETE_WITH_SEMI:
+                    if (info.remaining().isBlank()) {
+                        return Engine.Completeness.of("complete");
+                    }
+                    rest = info.remaining();
+                    break;
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE:
+                    return new Engine.Completeness("incomplete", indentAfter(code));
+                default:
+                    return Engine.Completeness.of("invalid");
+            }
+        }
+    }
+
+    static String indentAfter(String code) {
+        String trimmed = code.stripTrailing();
+        String lastLine = trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+        String indent = lastLine.substring(0, lastLine.length() - lastLine.stripLeading().length());
+        char end = trimmed.isEmpty() ? ' ' : trimmed.charAt(trimmed.length() - 1);
+        return end == '{' || end == '(' || end == '[' ? indent + "    " : indent;
+    }
+
+    /** Start (UTF-16) of the snippet the cursor is in: the last piece of the text before the cursor. */
+    private int snippetStart(String code, int cursor) {
+        List<SnippetSplitter.Piece> pieces = splitter.split(code.substring(0, cursor));
+        return pieces.isEmpty() ? cursor : pieces.get(pieces.size() - 1).start();
+    }
+
+    /** The JShell itself, for magics that manage the session (class path, variables, imports). */
+    public JShell jshell() {
+        return jshell;
+    }
+
+    @Override
+    public void close() {
+        jshell.close();
+    }
+
+    private static SnippetEvent primary(List<SnippetEvent> events) {
+        return events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(events.get(0));
+    }
+
+    private static boolean producesValue(Snippet snippet) {
+        if (snippet instanceof VarSnippet) {
+            return snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+        }
+        return snippet instanceof ExpressionSnippet && snippet.subKind() != Snippet.SubKind.ASSIGNMENT_SUBKIND;
+    }
+
+    private void warnIfUnresolved(SnippetEvent event, int firstLine, CellStreams cell) {
+        if (!(event.snippet() instanceof DeclarationSnippet declaration)) {
+            return;
+        }
+        Snippet.Status status = event.status();
+        if (status != Snippet.Status.RECOVERABLE_DEFINED && status != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return;
+        }
+        String use = declaration instanceof MethodSnippet ? "invoked" : "used";
+        String note = "cell line " + firstLine + ": created " + describe(declaration) + ", but it cannot be " + use
+                + " until " + unresolvedList(declaration) + " is declared\n";
+        if (cell != null) {
+            byte[] bytes = note.getBytes(StandardCharsets.UTF_8);
+            cell.write(OutputRouter.Stream.STDERR, bytes, 0, bytes.length);
+        }
+    }
+
+    private String unresolvedList(DeclarationSnippet snippet) {
+        List<String> names = new ArrayList<>(jshell.unresolvedDependencies(snippet).toList());
+        return names.isEmpty() ? "a missing declaration" : names.stream().collect(Collectors.joining(", "));
+    }
+
+    private static String describe(DeclarationSnippet snippet) {
+        return switch (snippet.kind()) {
+            case METHOD -> "method " + snippet.name() + "(" + ((MethodSnippet) snippet).parameterTypes() + ")";
+            case VAR -> "variable " + snippet.name();
+            case TYPE_DECL -> "type " + snippet.name();
+            default -> snippet.name();
+        };
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,76 @@
+package iamnb.kernel.eval;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.function.Consumer;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's in-process engine with two additions: the live value of each snippet (through the
+ * {@link Trampoline}) and a record of whether the last invocation was stopped.
+ *
+ * <p>Everything else &mdash; the snippet thread group, {@code stop()} (ThreadGroup.stop on 17, the woven
+ * cancel checks on 25), class loading and stack-trace trimming &mdash; is the stock {@link LocalExecutionControl}.
+ */
+final class KernelExecutionControl extends LocalExecutionControl {
+    private final Consumer<Class<?>> onSnippetThread;
+    private volatile Trampoline.Invocation last;
+    private volatile boolean stopped;
+
+    /** @param onSnippetThread runs on the snippet thread before the snippet, given the snippet's class */
+    KernelExecutionControl(Consumer<Class<?>> onSnippetThread) {
+        this.onSnippetThread = onSnippetThread;
+    }
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        Class<?> snippetClass = doit.getDeclaringClass();
+        Trampoline.Invocation invocation = new Trampoline.Invocation(MethodHandles.lookup().unreflect(doit),
+                () -> onSnippetThread.accept(snippetClass));
+        last = invocation;
+        Trampoline.park(invocation);
+        return super.invoke(Trampoline.RUN);
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
+        try {
+            return super.invoke(className, methodName);
+        } catch (StoppedException e) {
+            stopped = true;
+            throw e;
+        }
+    }
+
+    /** Forgets the previous snippet's value and stop flag; call before each eval. */
+    void reset() {
+        last = null;
+        stopped = false;
+    }
+
+    /** The live value of the last snippet run since {@link #reset}, or null. */
+    Object lastValue() {
+        Trampoline.Invocation invocation = last;
+        return invocation == null ? null : invocation.result();
+    }
+
+    boolean wasStopped() {
+        return stopped;
+    }
+
+    /** Applies {@code --class-path}/{@code -cp} from remote VM options (JDK 17 ignores them for local). */
+    void addClassPathOptions(List<String> options) {
+        for (int i = 0; i + 1 < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals("--class-path") || option.equals("-cp") || option.equals("-classpath")) {
+                try {
+                    addToClasspath(options.get(i + 1));
+                } catch (InternalException | EngineTerminationException e) {
+                    throw new EvaluationException("cannot add " + options.get(i + 1) + " to the class path", e);
+                }
+            }
+        }
+    }
+}
