@@ -1,0 +1,197 @@
+package iamnb.kernel.display;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Tablesaw tables as an HTML table (text/html) and an aligned text table (text/plain).
+ *
+ * <p>Long tables show their first {@value #HEAD} and last {@value #TAIL} rows around a row
+ * saying how many are hidden; wide tables their first {@value #MAX_COLUMNS} columns. A caption
+ * gives the full size ("1,234 rows × 12 columns"). Cells are typed: numbers right-aligned with
+ * thousands separators, instants in ISO-8601 UTC, missing values in grey as {@value #MISSING},
+ * every text escaped. Styles are inline because JupyterLab drops style sheets from untrusted
+ * output and right-aligns every cell by default.
+ */
+public final class TableRenderer implements Renderer {
+
+    static final int HEAD = 20;
+    static final int TAIL = 5;
+    static final int MAX_COLUMNS = 50;
+    static final String MISSING = "NA";
+    private static final int MAX_TEXT_WIDTH = 40;
+
+    @Override
+    public Optional<MimeBundle> render(Object value) {
+        if (!(value instanceof Table table)) {
+            return Optional.empty();
+        }
+        var view = View.of(table);
+        return Optional.of(MimeBundle.of(MimeTypes.HTML, html(view)).with(MimeTypes.TEXT, text(view)));
+    }
+
+    /** The rows and columns that will be shown, with their cells already formatted. */
+    record View(String name, int rowCount, int columnCount, List<String> headers, List<String> types,
+                List<Boolean> rightAligned, List<Integer> rowNumbers, List<List<String>> cells,
+                int hiddenAfter, int hiddenRows) {
+
+        static View of(Table table) {
+            int rows = table.rowCount();
+            var rowNumbers = new ArrayList<Integer>();
+            int hiddenAfter = -1;
+            int hiddenRows = 0;
+            if (rows <= HEAD + TAIL + 5) {
+                for (int r = 0; r < rows; r++) {
+                    rowNumbers.add(r);
+                }
+            } else {
+                for (int r = 0; r < HEAD; r++) {
+                    rowNumbers.add(r);
+                }
+                hiddenAfter = HEAD;
+                hiddenRows = rows - HEAD - TAIL;
+                for (int r = rows - TAIL; r < rows; r++) {
+                    rowNumbers.add(r);
+                }
+            }
+            List<Column<?>> columns = table.columns();
+            int shownColumns = Math.min(columns.size(), MAX_COLUMNS);
+            var headers = new ArrayList<String>();
+            var types = new ArrayList<String>();
+            var aligned = new ArrayList<Boolean>();
+            var byColumn = new ArrayList<List<String>>();
+            for (int c = 0; c < shownColumns; c++) {
+                Column<?> column = columns.get(c);
+                headers.add(column.name());
+                types.add(column.type().name().toLowerCase(Locale.ROOT));
+                var values = new ArrayList<Object>();
+                for (int r : rowNumbers) {
+                    values.add(column.isMissing(r) ? null : column.get(r));
+                }
+                CellFormat format = CellFormat.fitting(values);
+                aligned.add(format.rightAligned());
+                var texts = new ArrayList<String>();
+                for (Object v : values) {
+                    texts.add(v == null ? null : format.format(v));
+                }
+                byColumn.add(texts);
+            }
+            var cells = new ArrayList<List<String>>();
+            for (int i = 0; i < rowNumbers.size(); i++) {
+                var row = new ArrayList<String>();
+                for (List<String> column : byColumn) {
+                    row.add(column.get(i));
+                }
+                cells.add(java.util.Collections.unmodifiableList(row));
+            }
+            return new View(table.name(), rows, columns.size(), headers, types, aligned, rowNumbers, cells,
+                    hiddenAfter, hiddenRows);
+        }
+
+        String caption() {
+            String size = String.format(Locale.ROOT, "%,d %s × %,d %s", rowCount, rowCount == 1 ? "row" : "rows",
+                    columnCount, columnCount == 1 ? "column" : "columns");
+            if (columnCount > headers.size()) {
+                size += String.format(Locale.ROOT, " (first %d shown)", headers.size());
+            }
+            return name == null || name.isBlank() ? size : name + " · " + size;
+        }
+    }
+
+    static String html(View view) {
+        var out = new StringBuilder(4096);
+        out.append("<div class=\"iamnb-table\" style=\"overflow-x:auto\">");
+        out.append("<table class=\"dataframe\" style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\">");
+        out.append("<thead><tr style=\"border-bottom:1px solid #999\"><th></th>");
+        for (int c = 0; c < view.headers().size(); c++) {
+            out.append("<th title=\"").append(HtmlText.escape(view.types().get(c))).append("\" style=\"text-align:")
+                    .append(view.rightAligned().get(c) ? "right" : "left").append(";vertical-align:bottom\">")
+                    .append(HtmlText.escape(view.headers().get(c)))
+                    .append("<br><span style=\"font-weight:normal;color:#888;font-size:0.8em\">")
+                    .append(HtmlText.escape(view.types().get(c))).append("</span></th>");
+        }
+        out.append("</tr></thead><tbody>");
+        for (int i = 0; i < view.rowNumbers().size(); i++) {
+            int r = view.rowNumbers().get(i);
+            if (r == view.hiddenAfter() + view.hiddenRows() && view.hiddenRows() > 0) {
+                out.append("<tr><th style=\"color:#888;text-align:right\">⋮</th><td colspan=\"")
+                        .append(view.headers().size())
+                        .append("\" style=\"text-align:left;color:#888;font-style:italic\">")
+                        .append(String.format(Locale.ROOT, "⋮ %,d more rows", view.hiddenRows()))
+                        .append("</td></tr>");
+            }
+            out.append("<tr><th style=\"color:#888;font-weight:normal;text-align:right\">")
+                    .append(String.format(Locale.ROOT, "%,d", r)).append("</th>");
+            List<String> row = view.cells().get(i);
+            for (int c = 0; c < row.size(); c++) {
+                String align = view.rightAligned().get(c) ? "right" : "left";
+                String cell = row.get(c);
+                if (cell == null) {
+                    out.append("<td style=\"text-align:").append(align)
+                            .append(";color:#aaa;font-style:italic\" title=\"missing value\">")
+                            .append(MISSING).append("</td>");
+                } else {
+                    out.append("<td style=\"text-align:").append(align).append(";white-space:pre-wrap\">")
+                            .append(HtmlText.escape(cell)).append("</td>");
+                }
+            }
+            out.append("</tr>");
+        }
+        out.append("</tbody></table>");
+        out.append("<p style=\"color:#666;font-size:0.9em;margin:0.3em 0\">").append(HtmlText.escape(view.caption()))
+                .append("</p></div>");
+        return out.toString();
+    }
+
+    static String text(View view) {
+        int columns = view.headers().size();
+        var widths = new int[columns + 1];
+        var numbers = new ArrayList<String>();
+        for (int r : view.rowNumbers()) {
+            numbers.add(Integer.toString(r));
+        }
+        widths[0] = numbers.stream().mapToInt(String::length).max().orElse(1);
+        for (int c = 0; c < columns; c++) {
+            int w = view.headers().get(c).length();
+            for (List<String> row : view.cells()) {
+                w = Math.max(w, cellText(row.get(c)).length());
+            }
+            widths[c + 1] = Math.min(w, MAX_TEXT_WIDTH);
+        }
+        var out = new StringBuilder();
+        out.append(view.caption()).append('\n');
+        out.append(pad("", widths[0], true));
+        for (int c = 0; c < columns; c++) {
+            out.append("  ").append(pad(view.headers().get(c), widths[c + 1], view.rightAligned().get(c)));
+        }
+        for (int i = 0; i < view.rowNumbers().size(); i++) {
+            int r = view.rowNumbers().get(i);
+            if (r == view.hiddenAfter() + view.hiddenRows() && view.hiddenRows() > 0) {
+                out.append('\n').append(pad("⋮", widths[0], true)).append("  ")
+                        .append(String.format(Locale.ROOT, "… %,d more rows", view.hiddenRows()));
+            }
+            out.append('\n').append(pad(numbers.get(i), widths[0], true));
+            List<String> row = view.cells().get(i);
+            for (int c = 0; c < columns; c++) {
+                out.append("  ").append(pad(cellText(row.get(c)), widths[c + 1], view.rightAligned().get(c)));
+            }
+        }
+        return out.toString().lines().map(String::stripTrailing).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    private static String cellText(String cell) {
+        return cell == null ? MISSING : cell.replace('\n', ' ');
+    }
+
+    private static String pad(String text, int width, boolean right) {
+        if (text.length() > width) {
+            return text.substring(0, Math.max(0, width - 1)) + "…";
+        }
+        String space = " ".repeat(width - text.length());
+        return right ? space + text : text + space;
+    }
+}

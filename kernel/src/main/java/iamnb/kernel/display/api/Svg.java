@@ -1,0 +1,24 @@
+package iamnb.kernel.display.api;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** An SVG document shown as a picture: {@code display(Svg.of("<svg ...>...</svg>"))}. */
+public record Svg(String svg) {
+
+    public Svg {
+        Objects.requireNonNull(svg, "SVG text must not be null");
+        if (!svg.contains("<svg")) {
+            throw new IllegalArgumentException("not an SVG document (no <svg element): "
+                    + (svg.length() > 60 ? svg.substring(0, 60) + "…" : svg));
+        }
+    }
+
+    public static Svg of(String svg) {
+        return new Svg(svg);
+    }
+
+    public Map<String, Object> toMimeBundle() {
+        return Map.of("image/svg+xml", svg, "text/plain", "SVG image (" + svg.length() + " characters)");
+    }
+}
