@@ -1,6 +1,7 @@
 package iamnb;
 
 import iamnb.model.Account;
+import iamnb.source.DemoAccount;
 import iamnb.source.SnapshotReader;
 import java.nio.file.Path;
 
@@ -14,6 +15,15 @@ import java.nio.file.Path;
  */
 public final class Iam {
     private Iam() {}
+
+    /**
+     * The embedded demo account {@code 123456789012} as of 2026-11-01T00:00:00Z: the seed runbooks' principals,
+     * buckets and organization, with one planted problem per audit (README, "Demo account"). Deterministic and
+     * offline.
+     */
+    public static Account demo() {
+        return new Account(DemoAccount.load(), "demo");
+    }
 
     /**
      * Reads a snapshot folder: {@code gaad.json} from {@code aws iam get-account-authorization-details} and,

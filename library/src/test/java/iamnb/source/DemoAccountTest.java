@@ -1,0 +1,183 @@
+package iamnb.source;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import iamnb.Iam;
+import iamnb.model.AccessKey;
+import iamnb.model.Account;
+import iamnb.model.Condition;
+import iamnb.model.CredentialReportRow;
+import iamnb.model.Role;
+import iamnb.model.Statement;
+import iamnb.model.User;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoAccountTest {
+    private static final Account DEMO = Iam.demo();
+    private static final String BOUNDARY = "arn:aws:iam::123456789012:policy/dev-sandbox-boundary";
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = DemoAccountTest.class.getResourceAsStream(DemoAccount.RESOURCE_DIR + name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private static long ageDays(Instant t) {
+        return Duration.between(t, DEMO.asOf()).toDays();
+    }
+
+    @Test
+    void demo_whenLoaded_thenFixedAccountAndInstant() {
+        assertEquals("123456789012", DEMO.accountId());
+        assertEquals(Instant.parse("2026-11-01T00:00:00Z"), DEMO.asOf());
+        assertEquals("demo", DEMO.provenance().source());
+        assertEquals("example-prod", DEMO.alias());
+        assertTrue(DEMO.warnings().isEmpty(), DEMO.warnings().toString());
+        assertTrue(DEMO.snapshot().users().size() >= 40, "a few dozen users");
+        assertTrue(DEMO.snapshot().roles().size() >= 30, "a few dozen roles");
+    }
+
+    @Test
+    void demoResources_whenRegeneratedFromGenerator_thenIdenticalToCommittedFiles() throws IOException {
+        SortedMap<String, byte[]> expected = new SnapshotWriter().render(DemoAccountGenerator.build());
+        String index = new String(resource(DemoAccount.INDEX), StandardCharsets.UTF_8);
+        assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(index.lines().toList()),
+                "index.txt lists exactly the generated files; rerun DemoAccountGenerator");
+        for (var e : expected.entrySet()) {
+            assertArrayEquals(e.getValue(), resource(e.getKey()), e.getKey() + " differs; rerun DemoAccountGenerator");
+        }
+    }
+
+    @Test
+    void demo_whenSavedAndReadBack_thenEqualSnapshotAndDigest(@TempDir Path tmp) {
+        Account again = Iam.fromSnapshot(DEMO.save(tmp.resolve("demo-copy")));
+        assertEquals(DEMO.snapshot(), again.snapshot());
+        assertEquals(DEMO.provenance().sha256(), again.provenance().sha256());
+        assertEquals(DEMO, again);
+    }
+
+    @Test
+    void demo_whenSeedRunbooksNameAPrincipalOrResource_thenItExists() {
+        for (String role : List.of("app-role", "ci-pipeline", "cross-account-deploy", "break-glass-admin", "my-app-role")) {
+            DEMO.role(role);
+        }
+        DEMO.user("svc-deploy");
+        DEMO.policy("dev-sandbox-boundary");
+        DEMO.policy("AdministratorAccess");
+        DEMO.policy("AmazonECS_FullAccess");
+        DEMO.bucket("prod-data");
+        DEMO.bucket("my-bucket");
+        assertTrue(DEMO.findOidcProvider("oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE").isPresent());
+        assertTrue(DEMO.snapshot().roles().stream().anyMatch(r -> r.name().startsWith("dev-")));
+        assertTrue(DEMO.snapshot().roles().stream().filter(r -> r.name().startsWith("app-")).count() >= 4);
+        assertEquals("prod-guardrails", DEMO.scpLevelsFor("123456789012").get(1).get(1).name(), "SCP on the Production OU");
+        assertEquals("enforce-secure-transport", DEMO.rcpLevelsFor("123456789012").get(0).get(1).name());
+        assertTrue(DEMO.snapshot().cloudTrailEvents().stream()
+                .anyMatch(e -> e.eventName().equals("PutObject") && e.isAccessDenied()));
+    }
+
+    @Test
+    void demo_whenAuditedForAdmins_thenGroupAndInlinePathsArePlanted() {
+        assertTrue(DEMO.group("admins").attachedPolicies().stream().anyMatch(p -> p.name().equals("AdministratorAccess")));
+        assertEquals(List.of("jordan.admin"), DEMO.membersOf("admins").stream().map(User::name).toList());
+        Statement star = DEMO.user("temp-admin").inlinePolicies().get(0).document().statements().get(0);
+        assertEquals(List.of("*"), star.actions());
+        assertEquals(List.of("*"), star.resources());
+    }
+
+    @Test
+    void demo_whenTrustIsReviewed_thenWildcardAndMissingExternalIdArePlantedAndTheSeedRoleIsClean() {
+        assertTrue(trustStatement("public-debug-role").principal().orElseThrow().isWildcard());
+        Statement partner = trustStatement("partner-readonly");
+        assertEquals(List.of("arn:aws:iam::444455556666:root"), partner.principal().orElseThrow().aws());
+        assertTrue(partner.conditions().isEmpty(), "no ExternalId");
+        Statement cross = trustStatement("cross-account-deploy");
+        assertEquals(List.of("arn:aws:iam::111111111111:role/ci-pipeline"), cross.principal().orElseThrow().aws());
+        assertEquals(List.of(new Condition("StringEquals", "sts:ExternalId", List.of("prod-deploy-2024"))), cross.conditions());
+        Role glass = DEMO.role("break-glass-admin");
+        assertEquals(Duration.ofHours(1), glass.maxSessionDuration());
+        assertEquals(2, glass.trustPolicy().statements().get(0).conditions().size(), "MFA present and MFA age");
+    }
+
+    @Test
+    void demo_whenKeysAreReviewed_thenStaleDoubleAndNeverUsedKeysArePlanted() {
+        AccessKey old = DEMO.user("svc-deploy").accessKeys().get(0);
+        assertEquals("AKIAOLD123456EXAMPLE", old.accessKeyId());
+        assertTrue(ageDays(old.created()) > 90);
+        assertEquals(2, DEMO.user("legacy-etl").activeKeys().size());
+        AccessKey neverUsed = DEMO.user("svc-reporting").accessKeys().get(0);
+        assertTrue(neverUsed.isActive() && neverUsed.lastUsed().isEmpty());
+        AccessKey jenkins = DEMO.user("old-jenkins").accessKeys().get(0);
+        assertTrue(ageDays(jenkins.lastUsed().orElseThrow().date()) > 90);
+        assertTrue(DEMO.snapshot().users().stream().flatMap(u -> u.accessKeys().stream())
+                .allMatch(k -> k.accessKeyId().matches("AKIA[A-Z0-9]{16}")), "key ids look like real ones");
+    }
+
+    @Test
+    void demo_whenCredentialReportIsRead_thenNeverUsedUsersAndConsoleWithoutMfaShow() {
+        var report = DEMO.snapshot().credentialReport().orElseThrow();
+        CredentialReportRow never = report.row("former-contractor").orElseThrow();
+        assertEquals("no_information", never.get("password_last_used"));
+        assertEquals("N/A", never.get("access_key_1_last_used_date"));
+        assertEquals("N/A", never.get("access_key_2_last_used_date"));
+        CredentialReportRow pat = report.row("pat.analyst").orElseThrow();
+        assertEquals("true", pat.get("password_enabled"));
+        assertEquals("false", pat.get("mfa_active"));
+        assertTrue(report.rows().get(0).isRoot());
+        assertEquals(DEMO.snapshot().users().size() + 1, report.rows().size());
+    }
+
+    @Test
+    void demo_whenBoundariesAndIrsaAreReviewed_thenOneDevRoleLacksItsBoundaryAndOneIrsaSubIsWrong() {
+        List<Role> dev = DEMO.snapshot().roles().stream().filter(r -> r.name().startsWith("dev-")).toList();
+        assertEquals(List.of("dev-carol-test"), dev.stream().filter(r -> r.permissionsBoundaryArn().isEmpty())
+                .map(Role::name).toList());
+        assertTrue(dev.stream().filter(r -> r.permissionsBoundaryArn().isPresent())
+                .allMatch(r -> r.permissionsBoundaryArn().get().equals(BOUNDARY)));
+        assertEquals("system:serviceaccount:default:my-app-sa", irsaSub("my-app-role"));
+        assertEquals("system:serviceaccount:default:wrong-sa", irsaSub("my-app-role-v2"));
+    }
+
+    @Test
+    void demo_whenBucketPoliciesAreReviewed_thenMyBucketGrantsGetObjectOnTheBucketArn() {
+        Statement s = DEMO.bucket("my-bucket").policy().orElseThrow().statements().get(0);
+        assertTrue(s.actions().contains("s3:GetObject"));
+        assertEquals(List.of("arn:aws:s3:::my-bucket"), s.resources());
+        assertTrue(DEMO.bucket("prod-data").publicAccessBlock().orElseThrow().blocksEverything());
+        assertTrue(DEMO.bucket("marketing-site").acl().orElseThrow().grants().stream().anyMatch(g -> g.isPublic()));
+    }
+
+    @Test
+    void demo_whenCleanPrincipalsAreChecked_thenTheyHaveMfaFreshKeysAndBoundaries() {
+        for (String name : List.of("alice", "bob", "carol", "dave.auditor")) {
+            User u = DEMO.user(name);
+            assertTrue(u.hasMfa(), name);
+            assertTrue(u.accessKeys().stream().allMatch(k -> ageDays(k.created()) < 90), name);
+        }
+        assertEquals(BOUNDARY, DEMO.user("alice").permissionsBoundaryArn().orElseThrow());
+        assertFalse(DEMO.policy("unused-legacy-ftp").attachmentCount() > 0, "the unused policy is attached nowhere");
+        assertEquals(DEMO.policy("AdministratorAccess").attachmentCount(), 3, "admins group, break-glass, dev-carol-test");
+    }
+
+    private static Statement trustStatement(String role) {
+        return DEMO.role(role).trustPolicy().statements().get(0);
+    }
+
+    private static String irsaSub(String role) {
+        return trustStatement(role).conditions().stream().filter(c -> c.key().endsWith(":sub"))
+                .findFirst().orElseThrow().values().get(0);
+    }
+}
