@@ -30,6 +30,14 @@ public final class Displayer {
     }
 
     public MimeBundle render(Object value) {
+        return render(value, problem -> { });
+    }
+
+    /**
+     * Renders {@code value}; each renderer failure is also described to {@code problems} (the kernel sends it
+     * to the cell's stderr, so the user sees why the output is plainer than expected).
+     */
+    public MimeBundle render(Object value, java.util.function.Consumer<String> problems) {
         if (value == null) {
             return MimeBundle.text("null");
         }
@@ -40,11 +48,13 @@ public final class Displayer {
                     return withPlainText(bundle.get(), value);
                 }
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(System.Logger.Level.WARNING, "renderer " + renderer.getClass().getName() + " failed on a "
-                        + value.getClass().getName() + "; trying the next one", e);
+                String problem = "display: renderer " + renderer.getClass().getSimpleName() + " failed on "
+                        + value.getClass().getName() + " (" + e + "); falling back to a simpler form";
+                LOG.log(System.Logger.Level.WARNING, problem, e);
+                problems.accept(problem);
             }
         }
-        return selfRendered(value).map(b -> withPlainText(b, value)).orElseGet(() -> MimeBundle.text(plainText(value)));
+        return selfRendered(value).map(b -> withPlainText(b, value)).orElseGet(() -> MimeBundle.text(PlainText.of(value)));
     }
 
     /** The text/plain form: strings as they are, arrays with their elements, everything else String.valueOf. */
@@ -60,7 +70,7 @@ public final class Displayer {
     }
 
     private static MimeBundle withPlainText(MimeBundle bundle, Object value) {
-        return bundle.data().containsKey("text/plain") ? bundle : bundle.with("text/plain", plainText(value));
+        return bundle.data().containsKey("text/plain") ? bundle : bundle.with("text/plain", PlainText.of(value));
     }
 
     /** The library's hook: {@code public Map<String, Object> toMimeBundle()}. */

@@ -42,13 +42,10 @@ public final class MimeBundleMethodRenderer implements Renderer {
             result = method.invoke(value);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
             if (cause instanceof Error err) {
-                throw err;
+                throw err; // ThreadDeath of an interrupt, OutOfMemoryError: not ours to swallow
             }
-            throw new RenderException(value.getClass().getName() + ".toMimeBundle() threw " + cause, cause);
+            throw new RenderException(value.getClass().getSimpleName() + ".toMimeBundle() threw " + cause, cause);
         } catch (IllegalAccessException e) {
             throw new RenderException("cannot call " + value.getClass().getName() + ".toMimeBundle(): " + e.getMessage(), e);
         }

@@ -20,6 +20,7 @@ public record Preload(List<String> packages, List<String> staticImports, List<St
     public static final List<String> DEFAULT_PACKAGES = List.of(
             "java.util", "java.time", "java.nio.file", "java.util.stream",
             "tech.tablesaw.api",
+            "iamnb.kernel.display.api", // Markdown, Html, Json, Image, Svg, Progress, DisplayHandle
             "iamnb", "iamnb.model", "iamnb.source", "iamnb.policy", "iamnb.audit", "iamnb.runbook", "iamnb.chart");
 
     /** Static imports: the notebook API ({@code display}, {@code updateDisplay}, {@code clearOutput}). */

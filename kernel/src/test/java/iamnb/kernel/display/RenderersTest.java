@@ -109,9 +109,24 @@ class RenderersTest {
     }
 
     @Test
-    void toMimeBundle_whenItThrows_thenFallsBackToText() {
-        MimeBundle bundle = displayer.render(new Throwing());
+    void toMimeBundle_whenItThrows_thenFallsBackToTextAndNamesTheRenderer() {
+        var problems = new java.util.ArrayList<String>();
+        MimeBundle bundle = displayer.render(new Throwing(), problems::add);
         assertEquals(Map.of("text/plain", "Throwing!"), bundle.data());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("renderer MimeBundleMethodRenderer failed"), problems.get(0));
+        assertTrue(problems.get(0).contains("Throwing.toMimeBundle() threw java.lang.IllegalStateException: boom"), problems.get(0));
+    }
+
+    @Test
+    void render_whenToStringThrows_thenStillGivesReadableText() {
+        Object hostile = new Object() {
+            @Override
+            public String toString() {
+                throw new UnsupportedOperationException("no");
+            }
+        };
+        assertTrue(displayer.render(hostile).plainText().contains("toString() threw java.lang.UnsupportedOperationException"));
     }
 
     @Test
