@@ -1,0 +1,21 @@
+package iamnb.policy;
+
+/** Which rule of the evaluation logic decided, so that the explanation can say it in words. */
+enum Basis {
+    EXPLICIT_DENY,
+    RCP_SILENT,
+    SCP_SILENT,
+    IDENTITY_SILENT,
+    BOUNDARY_SILENT,
+    SESSION_SILENT,
+    CROSS_ACCOUNT_RESOURCE_SILENT,
+    CROSS_ACCOUNT_IDENTITY_SILENT,
+    MUST_ALLOW_SILENT,
+    DELEGATED_IDENTITY_SILENT,
+    RESOURCE_ONLY_SILENT,
+    ROOT_CANNOT_ASSUME_ROLE,
+    ALLOW_IDENTITY,
+    ALLOW_RESOURCE,
+    ALLOW_ROOT,
+    ALLOW_CROSS_ACCOUNT
+}

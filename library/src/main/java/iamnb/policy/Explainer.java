@@ -1,0 +1,381 @@
+package iamnb.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts a {@link Decision} into words: which layer decided and why, what the other layers would have done, which
+ * statements nearly matched, and what to change. Renders plain text, Markdown and escaped HTML.
+ */
+final class Explainer {
+    private static final int MAX_NEAR_MISSES = 6;
+
+    record Text(String summary, String fix, List<String> notes) {}
+
+    private Explainer() {}
+
+    static Text explain(Decision d) {
+        Request r = d.request();
+        String on = r.action() + " on " + r.resource();
+        LayerResult layer = d.decidingLayerResult();
+        StatementMatch st = d.decidingStatement().orElse(null);
+        StatementMatch support = d.supportingStatement().orElse(null);
+        String who = r.principal().label();
+        String kindTitle = d.layers().resourcePolicyKind().title();
+        String resName = d.layers().resourcePolicy().map(NamedPolicy::name).orElse("");
+        String summary;
+        String fix;
+        switch (d.basis()) {
+            case EXPLICIT_DENY:
+                summary = "Explicitly denied: " + st.title() + where(layer) + " denies " + on + ".";
+                fix = "Fix: an explicit deny overrides every allow, so change " + st.title()
+                        + " (its Action, Resource, Principal or Condition) so that it no longer matches this request.";
+                break;
+            case RCP_SILENT:
+                summary = "Denied: no RCP at " + level(layer) + " allows " + on
+                        + "; RCPs at every level from the root to the resource's account must allow.";
+                fix = "Fix: attach an RCP allowing " + r.action() + " at " + level(layer)
+                        + " (RCPFullAWSAccess allows everything).";
+                break;
+            case SCP_SILENT:
+                summary = "Denied: no SCP at " + level(layer) + " allows " + on
+                        + "; SCPs at every level from the root to the account must allow.";
+                fix = "Fix: attach an SCP allowing " + r.action() + " at " + level(layer)
+                        + " (FullAWSAccess allows everything), or move the account under an OU whose SCPs allow it.";
+                break;
+            case IDENTITY_SILENT:
+                summary = "Denied: no identity policy allows " + on + "."
+                        + (d.layers().resourcePolicy().isPresent()
+                        ? " The " + kindTitle + " " + resName + " does not grant it either." : "");
+                fix = "Fix: add an Allow for " + r.action() + " on " + r.resource() + " to the " + who
+                        + "'s identity policies.";
+                break;
+            case BOUNDARY_SILENT:
+                summary = "Denied: " + support.title() + " allows " + on + ", but the permissions boundary "
+                        + boundaryName(d) + " does not; a boundary caps what identity policies grant.";
+                fix = "Fix: add " + r.action() + " to the permissions boundary " + boundaryName(d)
+                        + ", or remove the boundary from the " + who + ".";
+                break;
+            case SESSION_SILENT:
+                summary = "Denied: the identity policies allow " + on + " (" + support.title()
+                        + "), but the session policy does not; a session gets only what both allow.";
+                fix = "Fix: create the session with a session policy that allows " + r.action() + ", or with none.";
+                break;
+            case CROSS_ACCOUNT_RESOURCE_SILENT:
+                summary = "Denied: the request crosses accounts (" + accountOr(r.principal().account())
+                        + " → " + r.resourceAccount() + "), so the resource's account must allow it too, and "
+                        + (resName.isEmpty() ? "no resource-based policy was given."
+                        : "the " + kindTitle + " " + resName + " does not allow it.");
+                fix = "Fix: add a statement to the " + kindTitle + " in account " + r.resourceAccount()
+                        + " allowing " + r.action() + " for Principal " + principalToName(r.principal())
+                        + "; the principal's identity policies must allow it as well.";
+                break;
+            case CROSS_ACCOUNT_IDENTITY_SILENT:
+                summary = "Denied: the " + kindTitle + " " + resName + " allows " + on
+                        + ", but in a cross-account request the principal's own account must allow it too, and "
+                        + identitySide(d) + ".";
+                fix = identityFix(d);
+                break;
+            case MUST_ALLOW_SILENT:
+                summary = "Denied: the " + kindTitle + " " + resName + " does not allow the " + who + " to "
+                        + r.action() + "; a " + kindTitle + " must allow the principal itself, whatever IAM policies say.";
+                fix = d.layers().resourcePolicyKind() == ResourcePolicyKind.ROLE_TRUST
+                        ? "Fix: add " + principalToName(r.principal()) + " (or its account) to the Principal of a "
+                        + "trust policy statement allowing " + r.action() + ", with conditions the caller meets."
+                        : "Fix: add a key policy statement allowing " + r.action() + " for "
+                        + principalToName(r.principal()) + ", or for the account to delegate to IAM policies.";
+                break;
+            case DELEGATED_IDENTITY_SILENT:
+                summary = "Denied: the " + kindTitle + " " + resName + " names the account "
+                        + r.principal().account() + ", which delegates to IAM policies, and no identity policy of the "
+                        + who + " allows " + on + ".";
+                fix = "Fix: add an Allow for " + r.action() + " on " + r.resource() + " to the " + who
+                        + "'s identity policies, or name the principal itself in the " + kindTitle + ".";
+                break;
+            case RESOURCE_ONLY_SILENT:
+                summary = "Denied: a " + who + " gets access only through a resource-based policy, and "
+                        + (resName.isEmpty() ? "none was given." : "the " + kindTitle + " " + resName
+                        + " does not allow " + on + ".");
+                fix = "Fix: add a statement to the " + kindTitle + " allowing " + r.action() + " for "
+                        + principalToName(r.principal()) + ".";
+                break;
+            case ROOT_CANNOT_ASSUME_ROLE:
+                summary = "Denied: the root user cannot call " + r.action()
+                        + "; AWS STS accepts only IAM user or role credentials for it.";
+                fix = "Fix: sign in as an IAM user or role that the role's trust policy allows.";
+                break;
+            case ALLOW_IDENTITY:
+                summary = "Allowed by " + st.title() + ".";
+                fix = "";
+                break;
+            case ALLOW_RESOURCE:
+                summary = "Allowed by " + st.title() + st.principalMatch().map(m -> " (" + m.description() + ")").orElse("")
+                        + ".";
+                fix = "";
+                break;
+            case ALLOW_ROOT:
+                summary = "Allowed: the root user has full access to the resources of its own account.";
+                fix = "";
+                break;
+            case ALLOW_CROSS_ACCOUNT:
+            default:
+                summary = "Allowed: " + st.title() + " and " + support.title()
+                        + " both allow this cross-account request.";
+                fix = "";
+                break;
+        }
+        if (d.verdict() == Verdict.IMPLICIT_DENY && !fix.isEmpty()) {
+            fix = fix + nearMissHint(layer);
+        }
+        return new Text(summary, fix, notes(d));
+    }
+
+    /** Points at the nearest statement of the deciding layer, which is usually the one to change. */
+    private static String nearMissHint(LayerResult layer) {
+        for (StatementMatch s : layer.nearMisses()) {
+            if (s.effect() != iamnb.model.Effect.ALLOW) {
+                continue;
+            }
+            if (!s.resourceMatched()) {
+                return " Or widen the Resource of " + s.title() + ", which lists " + s.statement().resources() + ".";
+            }
+            if (s.principalMatch().isPresent() && !s.failedConditions().isEmpty()) {
+                return " Or meet the condition of " + s.title() + ": " + s.failedConditions().get(0).reason() + ".";
+            }
+        }
+        return "";
+    }
+
+    private static String where(LayerResult layer) {
+        return layer.kind() == LayerKind.SCP || layer.kind() == LayerKind.RCP ? " (" + layer.name() + ")" : "";
+    }
+
+    private static String level(LayerResult layer) {
+        String n = layer.name();
+        int at = n.indexOf(" at ");
+        return at < 0 ? n : n.substring(at + 4);
+    }
+
+    private static String boundaryName(Decision d) {
+        return d.layers().boundary().map(NamedPolicy::name).orElse("(none)");
+    }
+
+    private static String accountOr(String account) {
+        return account.isEmpty() ? "(unknown account)" : account;
+    }
+
+    /** What to put in a Principal element to name this principal. */
+    private static String principalToName(RequestPrincipal p) {
+        return switch (p.type()) {
+            case ASSUMED_ROLE, ROLE -> p.roleArn();
+            case ANONYMOUS -> "\"*\"";
+            default -> p.arn();
+        };
+    }
+
+    private static String identitySide(Decision d) {
+        if (d.outcome(LayerKind.IDENTITY) != LayerOutcome.ALLOW) {
+            return "no identity policy allows it";
+        }
+        if (d.outcome(LayerKind.PERMISSIONS_BOUNDARY) == LayerOutcome.SILENT) {
+            return "the permissions boundary " + boundaryName(d) + " does not allow it";
+        }
+        return "the session policy does not allow it";
+    }
+
+    private static String identityFix(Decision d) {
+        Request r = d.request();
+        if (d.outcome(LayerKind.IDENTITY) != LayerOutcome.ALLOW) {
+            return "Fix: add an Allow for " + r.action() + " on " + r.resource() + " to the "
+                    + r.principal().label() + "'s identity policies.";
+        }
+        if (d.outcome(LayerKind.PERMISSIONS_BOUNDARY) == LayerOutcome.SILENT) {
+            return "Fix: add " + r.action() + " to the permissions boundary " + boundaryName(d) + ".";
+        }
+        return "Fix: create the session with a session policy that allows " + r.action() + ", or with none.";
+    }
+
+    /** Layers that would allow, and statements that nearly matched. */
+    private static List<String> notes(Decision d) {
+        List<String> notes = new ArrayList<>();
+        if (d.verdict() != Verdict.ALLOW) {
+            for (LayerResult l : d.layerResults()) {
+                if (l.outcome() != LayerOutcome.ALLOW || l == d.decidingLayerResult()
+                        || l.kind() == LayerKind.SCP || l.kind() == LayerKind.RCP) {
+                    continue;
+                }
+                StatementMatch s = l.allows().get(0);
+                String name = l.kind() == LayerKind.IDENTITY ? "identity policy " + s.policyName()
+                        : l.kind() == LayerKind.RESOURCE_POLICY ? "the " + l.name() + " " + s.policyName()
+                        : "the " + l.kind().singular() + " " + s.policyName();
+                notes.add(capitalize(name) + " would allow it (statement " + s.label() + ").");
+            }
+        }
+        int shown = 0;
+        for (LayerResult l : d.layerResults()) {
+            boolean relevant = l == d.decidingLayerResult()
+                    || (d.verdict() != Verdict.ALLOW && l.outcome() == LayerOutcome.SILENT);
+            if (!relevant) {
+                continue;
+            }
+            for (StatementMatch s : l.nearMisses()) {
+                if (shown++ >= MAX_NEAR_MISSES) {
+                    break;
+                }
+                notes.add(capitalize(s.title()) + " (" + s.effect().json() + ") matches the action, but " + s.why() + ".");
+            }
+        }
+        d.decidingStatement().ifPresent(s -> {
+            if (!s.conditions().isEmpty()) {
+                notes.add(capitalize(s.title()) + " applies because " + s.why().replaceFirst("^it ", "it ") + ".");
+            }
+        });
+        return notes;
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String headline(Decision d) {
+        return switch (d.verdict()) {
+            case ALLOW -> "ALLOW";
+            case EXPLICIT_DENY -> "EXPLICIT DENY";
+            case IMPLICIT_DENY -> "IMPLICIT DENY";
+        };
+    }
+
+    private static String request(Decision d) {
+        Request r = d.request();
+        return r.principal().arn() + " → " + r.action() + " on " + r.resource();
+    }
+
+    private static String layerLine(LayerResult l) {
+        StringBuilder b = new StringBuilder(l.name()).append(": ").append(l.outcome().lowerCase());
+        if (!l.note().isEmpty()) {
+            b.append(" (").append(l.note()).append(')');
+        } else if (!l.policyNames().isEmpty() && l.statements().isEmpty()) {
+            b.append(" (no statement of ").append(String.join(", ", l.policyNames())).append(" matches the action)");
+        }
+        return b.toString();
+    }
+
+    private static String statementLine(StatementMatch s) {
+        return s.effect().json() + " " + s.policyName() + " / " + s.label() + ": "
+                + (s.applies() ? "applies — " : "does not apply — ") + s.why();
+    }
+
+    static String plain(Decision d, Text t) {
+        StringBuilder b = new StringBuilder();
+        b.append(headline(d)).append("  ").append(request(d)).append('\n');
+        b.append(t.summary()).append('\n');
+        for (String n : t.notes()) {
+            b.append(n).append('\n');
+        }
+        if (!t.fix().isEmpty()) {
+            b.append(t.fix()).append('\n');
+        }
+        b.append("Layers:\n");
+        for (LayerResult l : d.layerResults()) {
+            b.append("  ").append(layerLine(l)).append('\n');
+            for (StatementMatch s : l.statements()) {
+                b.append("    ").append(statementLine(s)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static String markdown(Decision d, Text t) {
+        StringBuilder b = new StringBuilder();
+        b.append("**").append(headline(d)).append("** `").append(md(request(d))).append("`\n\n");
+        b.append(md(t.summary())).append("\n\n");
+        for (String n : t.notes()) {
+            b.append("- ").append(md(n)).append('\n');
+        }
+        if (!t.notes().isEmpty()) {
+            b.append('\n');
+        }
+        if (!t.fix().isEmpty()) {
+            b.append("**").append(md(t.fix())).append("**\n\n");
+        }
+        b.append("| Layer | Outcome | Statements |\n|---|---|---|\n");
+        for (LayerResult l : d.layerResults()) {
+            StringBuilder cell = new StringBuilder(md(l.note()));
+            for (StatementMatch s : l.statements()) {
+                if (cell.length() > 0) {
+                    cell.append("<br>");
+                }
+                cell.append(md(statementLine(s)));
+            }
+            b.append("| ").append(md(l.name())).append(" | ").append(l.outcome().lowerCase()).append(" | ")
+                    .append(cell).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    static String html(Decision d, Text t) {
+        String color = switch (d.verdict()) {
+            case ALLOW -> "#1a7f37";
+            case EXPLICIT_DENY -> "#cf222e";
+            case IMPLICIT_DENY -> "#9a6700";
+        };
+        StringBuilder b = new StringBuilder("<div class=\"iamnb-decision\">");
+        b.append("<p><span style=\"background:").append(color)
+                .append(";color:#fff;padding:1px 6px;border-radius:3px;font-weight:bold\">")
+                .append(esc(headline(d))).append("</span> <code>").append(esc(request(d))).append("</code></p>");
+        b.append("<p>").append(esc(t.summary())).append("</p>");
+        if (!t.notes().isEmpty()) {
+            b.append("<ul>");
+            for (String n : t.notes()) {
+                b.append("<li>").append(esc(n)).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        if (!t.fix().isEmpty()) {
+            b.append("<p><strong>").append(esc(t.fix())).append("</strong></p>");
+        }
+        b.append("<table><thead><tr><th>Layer</th><th>Outcome</th><th>Statements</th></tr></thead><tbody>");
+        for (LayerResult l : d.layerResults()) {
+            b.append("<tr><td>").append(esc(l.name())).append("</td><td>").append(esc(l.outcome().lowerCase()))
+                    .append("</td><td>").append(esc(l.note()));
+            for (StatementMatch s : l.statements()) {
+                b.append("<div>").append(esc(statementLine(s))).append("</div>");
+            }
+            b.append("</td></tr>");
+        }
+        return b.append("</tbody></table></div>").toString();
+    }
+
+    /** Escapes text for HTML element content and attribute values. */
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Escapes the characters Markdown would read as markup (and HTML inside Markdown). */
+    static String md(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '|', '#' -> b.append('\\').append(c);
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
