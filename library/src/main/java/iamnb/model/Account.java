@@ -2,6 +2,8 @@ package iamnb.model;
 
 import iamnb.InvalidInputException;
 import iamnb.source.SnapshotWriter;
+import iamnb.table.AccountTables;
+import iamnb.table.CredentialReportTable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import tech.tablesaw.api.Table;
 
 /**
  * The account a notebook works on: an immutable {@link AccountSnapshot} plus where it came from, with
@@ -216,6 +219,48 @@ public final class Account {
     public List<List<OrgPolicy>> rcpLevelsFor(String accountId) {
         return organization().filter(o -> o.account(accountId).isPresent())
                 .map(o -> o.rcpLevelsFor(accountId)).orElse(List.of());
+    }
+
+    // ---- tables (Tablesaw; a fresh table per call, joinable on user / role / group / policy_arn) ----------
+
+    /**
+     * IAM's credential report with typed columns (times as instants, booleans as booleans, special values as
+     * missing with the reason in {@code <column>_note}), {@code is_root}, and ages in days as of {@link #asOf()}:
+     * {@code key_1_age_days}, {@code key_2_age_days}, {@code password_days_since_use},
+     * {@code key_1_days_since_use}, {@code key_2_days_since_use}. Empty (same columns) when the source had no report.
+     */
+    public Table credentialReport() {
+        return CredentialReportTable.of(snapshot.credentialReport(), asOf());
+    }
+
+    /** One row per user, keyed by {@code user}. */
+    public Table users() {
+        return AccountTables.users(snapshot);
+    }
+
+    /** One row per role, keyed by {@code role}, with trust summary and last use. */
+    public Table roles() {
+        return AccountTables.roles(snapshot);
+    }
+
+    /** One row per group, keyed by {@code group}, with members. */
+    public Table groups() {
+        return AccountTables.groups(snapshot);
+    }
+
+    /** One row per managed policy, keyed by {@code policy_arn}. */
+    public Table policies() {
+        return AccountTables.policies(snapshot);
+    }
+
+    /** One row per access key: user, access_key_id, status, created, age_days, last_used, service, days_since_use. */
+    public Table accessKeys() {
+        return AccountTables.accessKeys(snapshot);
+    }
+
+    /** Every policy applying to every principal: principal_type, principal, policy_name, policy_arn, via, kind. */
+    public Table attachments() {
+        return AccountTables.attachments(snapshot);
     }
 
     // ---- display -------------------------------------------------------------------------------------------
