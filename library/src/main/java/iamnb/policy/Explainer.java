@@ -251,13 +251,22 @@ final class Explainer {
     }
 
     private static String layerLine(LayerResult l) {
-        StringBuilder b = new StringBuilder(l.name()).append(": ").append(l.outcome().lowerCase());
+        String detail = layerDetail(l);
+        return l.name() + ": " + l.outcome().lowerCase() + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
+    /** The layer's note, or which policies it held when none of their statements matched the action. */
+    private static String layerDetail(LayerResult l) {
         if (!l.note().isEmpty()) {
-            b.append(" (").append(l.note()).append(')');
-        } else if (!l.policyNames().isEmpty() && l.statements().isEmpty()) {
-            b.append(" (no statement of ").append(String.join(", ", l.policyNames())).append(" matches the action)");
+            return l.note();
         }
-        return b.toString();
+        if (l.policyNames().isEmpty() && l.applies()) {
+            return "no policies";
+        }
+        if (l.statements().isEmpty() && !l.policyNames().isEmpty()) {
+            return "no statement of " + String.join(", ", l.policyNames()) + " matches the action";
+        }
+        return "";
     }
 
     private static String statementLine(StatementMatch s) {
@@ -300,7 +309,7 @@ final class Explainer {
         }
         b.append("| Layer | Outcome | Statements |\n|---|---|---|\n");
         for (LayerResult l : d.layerResults()) {
-            StringBuilder cell = new StringBuilder(md(l.note()));
+            StringBuilder cell = new StringBuilder(md(layerDetail(l)));
             for (StatementMatch s : l.statements()) {
                 if (cell.length() > 0) {
                     cell.append("<br>");
@@ -337,7 +346,7 @@ final class Explainer {
         b.append("<table><thead><tr><th>Layer</th><th>Outcome</th><th>Statements</th></tr></thead><tbody>");
         for (LayerResult l : d.layerResults()) {
             b.append("<tr><td>").append(esc(l.name())).append("</td><td>").append(esc(l.outcome().lowerCase()))
-                    .append("</td><td>").append(esc(l.note()));
+                    .append("</td><td>").append(esc(layerDetail(l)));
             for (StatementMatch s : l.statements()) {
                 b.append("<div>").append(esc(statementLine(s))).append("</div>");
             }
