@@ -25,6 +25,7 @@ public final class Decision {
     private final StatementMatch supportingStatement;
     private final List<LayerResult> layerResults;
     private volatile Explainer.Text text;
+    private volatile List<String> notes;
 
     Decision(Request request, Layers layers, Verdict verdict, Basis basis, LayerResult decidingLayer,
              StatementMatch decidingStatement, StatementMatch supportingStatement, List<LayerResult> layerResults) {
@@ -124,7 +125,12 @@ public final class Decision {
 
     /** Further observations: layers that would allow, statements that nearly matched and why they did not. */
     public List<String> notes() {
-        return text().notes();
+        List<String> n = notes;
+        if (n == null) {
+            n = List.copyOf(Explainer.notes(this));
+            notes = n;
+        }
+        return n;
     }
 
     /** A short name of the deciding statement ("policy app-s3, statement AllowS3"), or "". */
@@ -134,17 +140,17 @@ public final class Decision {
 
     /** The whole explanation as plain text: summary, notes, fix, then every layer. */
     public String explain() {
-        return Explainer.plain(this, text());
+        return Explainer.plain(this, text(), notes());
     }
 
     /** Markdown for notebooks. */
     public String toMarkdown() {
-        return Explainer.markdown(this, text());
+        return Explainer.markdown(this, text(), notes());
     }
 
     /** HTML for notebooks; every value from policies and requests is escaped. */
     public String toHtml() {
-        return Explainer.html(this, text());
+        return Explainer.html(this, text(), notes());
     }
 
     /**

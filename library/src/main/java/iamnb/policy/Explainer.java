@@ -10,7 +10,7 @@ import java.util.List;
 final class Explainer {
     private static final int MAX_NEAR_MISSES = 6;
 
-    record Text(String summary, String fix, List<String> notes) {}
+    record Text(String summary, String fix) {}
 
     private Explainer() {}
 
@@ -127,7 +127,7 @@ final class Explainer {
         if (d.verdict() == Verdict.IMPLICIT_DENY && !fix.isEmpty()) {
             fix = fix + nearMissHint(layer);
         }
-        return new Text(summary, fix, notes(d));
+        return new Text(summary, fix);
     }
 
     /** Points at the nearest statement of the deciding layer, which is usually the one to change. */
@@ -196,8 +196,8 @@ final class Explainer {
     }
 
     /** Layers that would allow, and statements that nearly matched. */
-    private static List<String> notes(Decision d) {
-        List<String> notes = new ArrayList<>();
+    static List<String> notes(Decision d) {
+        List<String> notes = new ArrayList<>(d.layers().notes());
         if (d.verdict() != Verdict.ALLOW) {
             for (LayerResult l : d.layerResults()) {
                 if (l.outcome() != LayerOutcome.ALLOW || l == d.decidingLayerResult()
@@ -274,11 +274,11 @@ final class Explainer {
                 + (s.applies() ? "applies — " : "does not apply — ") + s.why();
     }
 
-    static String plain(Decision d, Text t) {
+    static String plain(Decision d, Text t, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append(headline(d)).append("  ").append(request(d)).append('\n');
         b.append(t.summary()).append('\n');
-        for (String n : t.notes()) {
+        for (String n : notes) {
             b.append(n).append('\n');
         }
         if (!t.fix().isEmpty()) {
@@ -294,14 +294,14 @@ final class Explainer {
         return b.toString();
     }
 
-    static String markdown(Decision d, Text t) {
+    static String markdown(Decision d, Text t, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append("**").append(headline(d)).append("** `").append(md(request(d))).append("`\n\n");
         b.append(md(t.summary())).append("\n\n");
-        for (String n : t.notes()) {
+        for (String n : notes) {
             b.append("- ").append(md(n)).append('\n');
         }
-        if (!t.notes().isEmpty()) {
+        if (!notes.isEmpty()) {
             b.append('\n');
         }
         if (!t.fix().isEmpty()) {
@@ -322,7 +322,7 @@ final class Explainer {
         return b.toString();
     }
 
-    static String html(Decision d, Text t) {
+    static String html(Decision d, Text t, List<String> notes) {
         String color = switch (d.verdict()) {
             case ALLOW -> "#1a7f37";
             case EXPLICIT_DENY -> "#cf222e";
@@ -333,9 +333,9 @@ final class Explainer {
                 .append(";color:#fff;padding:1px 6px;border-radius:3px;font-weight:bold\">")
                 .append(esc(headline(d))).append("</span> <code>").append(esc(request(d))).append("</code></p>");
         b.append("<p>").append(esc(t.summary())).append("</p>");
-        if (!t.notes().isEmpty()) {
+        if (!notes.isEmpty()) {
             b.append("<ul>");
-            for (String n : t.notes()) {
+            for (String n : notes) {
                 b.append("<li>").append(esc(n)).append("</li>");
             }
             b.append("</ul>");

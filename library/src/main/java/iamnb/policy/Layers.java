@@ -57,9 +57,11 @@ public final class Layers {
     private final boolean managementAccount;
     private final boolean resourceInManagementAccount;
     private final PolicyCache cache;
+    private final List<String> notes;
 
     private Layers(Builder b) {
         this.cache = b.cache;
+        this.notes = List.copyOf(b.notes);
         this.identity = compile(b.identity);
         this.boundary = b.boundary == null ? null : compile(b.boundary);
         this.scpLevels = levels(b.scpLevels);
@@ -92,6 +94,7 @@ public final class Layers {
         session.forEach(e -> b.session.add(e.policy()));
         b.managementAccount = managementAccount;
         b.resourceInManagementAccount = resourceInManagementAccount;
+        b.notes.addAll(notes);
         return b;
     }
 
@@ -151,6 +154,11 @@ public final class Layers {
         return resourceInManagementAccount;
     }
 
+    /** What is known to be missing or assumed (a boundary policy not in the snapshot, ...), shown with decisions. */
+    public List<String> notes() {
+        return notes;
+    }
+
     // ---- for the evaluator ----
     List<Entry> identityEntries() {
         return identity;
@@ -202,6 +210,7 @@ public final class Layers {
         private final List<NamedPolicy> session = new ArrayList<>();
         private boolean managementAccount;
         private boolean resourceInManagementAccount;
+        private final List<String> notes = new ArrayList<>();
 
         private Builder(PolicyCache cache) {
             this.cache = cache;
@@ -309,6 +318,24 @@ public final class Layers {
         /** The resource is in the organization's management account: RCPs do not restrict it. */
         public Builder resourceInManagementAccount(boolean value) {
             this.resourceInManagementAccount = value;
+            return this;
+        }
+
+        /** A remark shown with every decision made on these layers, e.g. a policy that could not be found. */
+        public Builder note(String text) {
+            notes.add(Objects.requireNonNull(text, "text"));
+            return this;
+        }
+
+        /** Declares an SCP level with no policy attached (such a level allows nothing). */
+        public Builder emptyScpLevel(String level) {
+            scpLevels.computeIfAbsent(level, k -> new ArrayList<>());
+            return this;
+        }
+
+        /** Declares an RCP level with no policy attached. */
+        public Builder emptyRcpLevel(String level) {
+            rcpLevels.computeIfAbsent(level, k -> new ArrayList<>());
             return this;
         }
 
