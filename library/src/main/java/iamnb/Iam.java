@@ -1,9 +1,13 @@
 package iamnb;
 
 import iamnb.model.Account;
+import iamnb.source.CallerIdentity;
 import iamnb.source.DemoAccount;
+import iamnb.source.LiveOptions;
+import iamnb.source.LiveSource;
 import iamnb.source.SnapshotReader;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Entry points of the IAM library: where an account comes from.
@@ -11,6 +15,8 @@ import java.nio.file.Path;
  * <pre>{@code
  * var acct = Iam.demo();                               // the embedded demo account, offline
  * var acct = Iam.fromSnapshot(Path.of("snap"));        // files written by the AWS CLI (or by acct.save)
+ * var acct = Iam.live(o -> o.profile("audit"));        // AWS itself, read-only
+ * Iam.whoami(o -> o.profile("audit"));                 // sts get-caller-identity
  * }</pre>
  */
 public final class Iam {
@@ -38,5 +44,47 @@ public final class Iam {
     /** {@link #fromSnapshot(Path)} for a folder given as text. */
     public static Account fromSnapshot(String dir) {
         return fromSnapshot(Path.of(dir));
+    }
+
+    /**
+     * Reads the account from AWS (read-only) with the default credential chain and the default region, every
+     * optional part included. Denied optional parts become {@code acct.warnings()}.
+     *
+     * @throws SourceUnavailableException when AWS cannot be reached or refuses GetAccountAuthorizationDetails
+     */
+    public static Account live() {
+        return live(LiveOptions.defaults());
+    }
+
+    /** {@link #live()} with options, e.g. {@code Iam.live(o -> o.profile("audit").region("eu-west-1"))}. */
+    public static Account live(Consumer<LiveOptions.Builder> options) {
+        LiveOptions.Builder b = LiveOptions.builder();
+        options.accept(b);
+        return live(b.build());
+    }
+
+    public static Account live(LiveOptions options) {
+        LiveSource.Result r = new LiveSource(options).collect();
+        return new Account(r.snapshot(), r.source());
+    }
+
+    /** Options naming a profile, for {@code Iam.live(Iam.profile("audit"))}. */
+    public static LiveOptions profile(String name) {
+        return LiveOptions.builder().profile(name).build();
+    }
+
+    /** Who the default credentials belong to ({@code aws sts get-caller-identity}). */
+    public static CallerIdentity whoami() {
+        return whoami(LiveOptions.defaults());
+    }
+
+    public static CallerIdentity whoami(Consumer<LiveOptions.Builder> options) {
+        LiveOptions.Builder b = LiveOptions.builder();
+        options.accept(b);
+        return whoami(b.build());
+    }
+
+    public static CallerIdentity whoami(LiveOptions options) {
+        return new LiveSource(options).whoami();
     }
 }

@@ -1,0 +1,28 @@
+package iamnb.source;
+
+/**
+ * The optional parts of a live collection. Authorization details (users, groups, roles, policies) are always
+ * read; each part here adds API calls and may be skipped, or be denied, without losing the rest.
+ */
+public enum LivePart {
+    /** GenerateCredentialReport, then GetCredentialReport. */
+    CREDENTIAL_REPORT,
+    /** ListAccessKeys and GetAccessKeyLastUsed per user. */
+    ACCESS_KEYS,
+    /** ListMFADevices per user. */
+    MFA_DEVICES,
+    /** GetLoginProfile per user. */
+    LOGIN_PROFILES,
+    /** ListRoles, for MaxSessionDuration and Description (GAAD leaves them out). */
+    ROLE_DETAILS,
+    /** ListOpenIDConnectProviders, GetOpenIDConnectProvider, ListSAMLProviders, ListAccountAliases. */
+    IDENTITY_PROVIDERS,
+    /** S3 ListBuckets and, per bucket, its policy, ACL, public access block and ownership controls. */
+    BUCKETS,
+    /** AWS Organizations: tree, accounts, SCPs and RCPs (needs the management or a delegated account). */
+    ORGANIZATION,
+    /** IAM Access Analyzer findings of every analyzer in the region. */
+    ACCESS_ANALYZER,
+    /** CloudTrail LookupEvents for a recent window. */
+    CLOUDTRAIL
+}

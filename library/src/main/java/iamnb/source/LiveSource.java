@@ -1,0 +1,554 @@
+package iamnb.source;
+
+import iamnb.SourceUnavailableException;
+import iamnb.model.AccessKey;
+import iamnb.model.AccountSnapshot;
+import iamnb.model.AnalyzerFinding;
+import iamnb.model.Bucket;
+import iamnb.model.CloudTrailEvent;
+import iamnb.model.CredentialReport;
+import iamnb.model.CredentialReportRow;
+import iamnb.model.Group;
+import iamnb.model.LoginProfile;
+import iamnb.model.ManagedPolicy;
+import iamnb.model.MfaDevice;
+import iamnb.model.OidcProvider;
+import iamnb.model.OrgAccount;
+import iamnb.model.OrgPolicy;
+import iamnb.model.OrgUnit;
+import iamnb.model.Organization;
+import iamnb.model.PolicyDocument;
+import iamnb.model.Role;
+import iamnb.model.SamlProvider;
+import iamnb.model.User;
+import iamnb.source.internal.AwsClients;
+import iamnb.source.internal.CredentialReportCsv;
+import iamnb.source.internal.Poll;
+import iamnb.source.internal.SdkModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.accessanalyzer.model.AnalyzerSummary;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.ReportStateType;
+import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
+import software.amazon.awssdk.services.organizations.model.PolicyType;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Reads an account from AWS with the SDK: one paginated GetAccountAuthorizationDetails for users, groups,
+ * roles and policies, then the optional parts ({@link LivePart}), each of which may be denied without losing
+ * the others: a denied part becomes a sentence in {@link AccountSnapshot#warnings()}.
+ *
+ * <p>Every list call goes through the SDK's paginators; throttled calls are retried by the adaptive retry
+ * strategy up to {@link LiveOptions#maxAttempts()} attempts; per-user and per-bucket calls run on a small
+ * fixed pool of {@link LiveOptions#parallelism()} threads. Nothing is ever written to AWS.
+ */
+public final class LiveSource {
+    private final LiveOptions options;
+    private final ProgressListener progress;
+    private final List<String> warnings = new ArrayList<>();
+
+    public LiveSource(LiveOptions options) {
+        this.options = options;
+        ProgressListener target = options.progress();
+        this.progress = new ProgressListener() {
+            @Override
+            public synchronized void started(String phase, int total) {
+                target.started(phase, total);
+            }
+
+            @Override
+            public synchronized void advanced(String phase, int done) {
+                target.advanced(phase, done);
+            }
+
+            @Override
+            public synchronized void finished(String summary) {
+                target.finished(summary);
+            }
+        };
+    }
+
+    /** How the account's provenance names this source: {@code live profile audit (us-east-1)}. */
+    public String describe(String region) {
+        return "live " + options.profile().map(p -> "profile " + p).orElse("default credentials") + " (" + region + ")"
+                + options.endpointOverride().map(u -> " via " + u).orElse("");
+    }
+
+    /** STS GetCallerIdentity. */
+    public CallerIdentity whoami() {
+        try (AwsClients aws = new AwsClients(options)) {
+            return whoami(aws);
+        }
+    }
+
+    private static CallerIdentity whoami(AwsClients aws) {
+        try {
+            var r = aws.sts().getCallerIdentity();
+            return new CallerIdentity(r.account(), r.arn(), r.userId());
+        } catch (SdkException e) {
+            throw unavailable("sts:GetCallerIdentity", "find out who the credentials belong to", e);
+        }
+    }
+
+    /** A collected account and the label of its source. */
+    public record Result(AccountSnapshot snapshot, String source) {}
+
+    public Result collect() {
+        Instant asOf = options.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), r -> {
+            Thread t = new Thread(r, "iamnb-live");
+            t.setDaemon(true);
+            return t;
+        });
+        try (AwsClients aws = new AwsClients(options)) {
+            CallerIdentity me = whoami(aws);
+            Gaad gaad = authorizationDetails(aws);
+            Optional<CredentialReport> report = options.wants(LivePart.CREDENTIAL_REPORT)
+                    ? optional("credential report", "iam:GenerateCredentialReport/GetCredentialReport",
+                            () -> credentialReport(aws), Optional.empty())
+                    : Optional.empty();
+            List<User> users = credentials(aws, pool, gaad.users, report);
+            List<Role> roles = options.wants(LivePart.ROLE_DETAILS) ? roleDetails(aws, gaad.roles) : gaad.roles;
+
+            AccountSnapshot.Builder b = AccountSnapshot.builder(me.account(), asOf)
+                    .users(users).groups(gaad.groups).roles(roles).policies(gaad.policies)
+                    .credentialReport(report.orElse(null));
+            if (options.wants(LivePart.IDENTITY_PROVIDERS)) {
+                b.alias(optional("account alias", "iam:ListAccountAliases", () -> aws.iam()
+                        .listAccountAliasesPaginator().accountAliases().stream().findFirst().orElse(""), ""));
+                b.oidcProviders(optional("OIDC providers", "iam:ListOpenIDConnectProviders", () -> oidc(aws), List.of()));
+                b.samlProviders(optional("SAML providers", "iam:ListSAMLProviders", () -> saml(aws), List.of()));
+            }
+            if (options.wants(LivePart.BUCKETS)) {
+                b.buckets(optional("S3 buckets", "s3:ListBuckets", () -> buckets(aws, pool), List.of()));
+            }
+            if (options.wants(LivePart.ORGANIZATION)) {
+                b.organization(optional("organization", "organizations:*", () -> organization(aws), null));
+            }
+            if (options.wants(LivePart.ACCESS_ANALYZER)) {
+                b.analyzerFindings(optional("Access Analyzer findings", "access-analyzer:ListFindings",
+                        () -> findings(aws), List.of()));
+            }
+            if (options.wants(LivePart.CLOUDTRAIL)) {
+                b.cloudTrailEvents(optional("CloudTrail events", "cloudtrail:LookupEvents",
+                        () -> events(aws, asOf), List.of()));
+            }
+            AccountSnapshot snapshot = b.warnings(warnings).build();
+            progress.finished(users.size() + " users, " + roles.size() + " roles, " + gaad.groups.size() + " groups, "
+                    + gaad.policies.size() + " policies" + (warnings.isEmpty() ? "" : "; " + warnings.size() + " warning(s)"));
+            return new Result(snapshot, describe(aws.region().id()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- required: authorization details ------------------------------------------------------------------
+
+    private record Gaad(List<User> users, List<Group> groups, List<Role> roles, List<ManagedPolicy> policies) {}
+
+    private Gaad authorizationDetails(AwsClients aws) {
+        String phase = "authorization details";
+        progress.started(phase, 0);
+        List<User> users = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        List<ManagedPolicy> policies = new ArrayList<>();
+        int pages = 0;
+        try {
+            for (GetAccountAuthorizationDetailsResponse page : aws.iam().getAccountAuthorizationDetailsPaginator(r -> { })) {
+                page.userDetailList().forEach(u -> users.add(SdkModel.user(u)));
+                page.groupDetailList().forEach(g -> groups.add(SdkModel.group(g)));
+                page.roleDetailList().forEach(r -> roles.add(SdkModel.role(r)));
+                page.policies().forEach(p -> policies.add(SdkModel.policy(p)));
+                progress.advanced(phase, ++pages);
+            }
+        } catch (SdkException e) {
+            throw unavailable("iam:GetAccountAuthorizationDetails", "read users, groups, roles and policies", e);
+        }
+        return new Gaad(users, groups, roles, policies);
+    }
+
+    // ---- credential report -------------------------------------------------------------------------------
+
+    private Optional<CredentialReport> credentialReport(AwsClients aws) {
+        String phase = "credential report";
+        progress.started(phase, 0);
+        AtomicInteger polls = new AtomicInteger();
+        int attempts = new Poll(options.pollInterval(), options.reportTimeout(), options.clock()).until(() -> {
+            progress.advanced(phase, polls.incrementAndGet());
+            return aws.iam().generateCredentialReport().state() == ReportStateType.COMPLETE;
+        });
+        if (attempts < 0) {
+            warnings.add("credential report skipped: not ready after " + options.reportTimeout().toSeconds()
+                    + " s of polling GenerateCredentialReport");
+            return Optional.empty();
+        }
+        var r = aws.iam().getCredentialReport();
+        return Optional.of(CredentialReportCsv.parse(r.content().asUtf8String(), "iam:GetCredentialReport content",
+                Optional.ofNullable(r.generatedTime())));
+    }
+
+    // ---- per-user credentials ------------------------------------------------------------------------------
+
+    /**
+     * Access keys (with last use), MFA devices and login profiles, one task per user on the pool. When the
+     * credential report is at hand, calls it proves useless are skipped (no key, no MFA, no password).
+     */
+    private List<User> credentials(AwsClients aws, ExecutorService pool, List<User> users,
+                                   Optional<CredentialReport> report) {
+        boolean keys = options.wants(LivePart.ACCESS_KEYS);
+        boolean mfa = options.wants(LivePart.MFA_DEVICES);
+        boolean logins = options.wants(LivePart.LOGIN_PROFILES);
+        if (!keys && !mfa && !logins) {
+            return users;
+        }
+        String phase = "users";
+        progress.started(phase, users.size());
+        Map<String, CredentialReportRow> rows = new HashMap<>();
+        report.ifPresent(r -> r.rows().forEach(row -> rows.put(row.user(), row)));
+        Failures failures = new Failures();
+        AtomicInteger done = new AtomicInteger();
+        List<Future<User>> futures = new ArrayList<>(users.size());
+        for (User u : users) {
+            futures.add(pool.submit(() -> {
+                CredentialReportRow row = rows.get(u.name());
+                User.Builder b = u.toBuilder();
+                if (keys && (row == null || hasKey(row))) {
+                    failures.attempt("access keys", "iam:ListAccessKeys", () -> b.accessKeys(accessKeys(aws, u.name(), failures)));
+                }
+                if (mfa && (row == null || "true".equals(row.get("mfa_active")))) {
+                    failures.attempt("MFA devices", "iam:ListMFADevices", () -> b.mfaDevices(
+                            aws.iam().listMFADevicesPaginator(r -> r.userName(u.name())).mfaDevices().stream()
+                                    .map(d -> new MfaDevice(d.userName(), d.serialNumber(), d.enableDate())).toList()));
+                }
+                if (logins && (row == null || "true".equals(row.get("password_enabled")))) {
+                    failures.attempt("login profiles", "iam:GetLoginProfile", () -> {
+                        try {
+                            var p = aws.iam().getLoginProfile(r -> r.userName(u.name())).loginProfile();
+                            b.loginProfile(new LoginProfile(p.createDate(), Boolean.TRUE.equals(p.passwordResetRequired())));
+                        } catch (NoSuchEntityException none) {
+                            b.loginProfile(null);
+                        }
+                    });
+                }
+                progress.advanced(phase, done.incrementAndGet());
+                return b.build();
+            }));
+        }
+        List<User> out = joinAll(futures);
+        warnings.addAll(failures.summaries());
+        return out;
+    }
+
+    private static boolean hasKey(CredentialReportRow row) {
+        return !"N/A".equals(row.get("access_key_1_last_rotated")) || !"N/A".equals(row.get("access_key_2_last_rotated"));
+    }
+
+    private static List<AccessKey> accessKeys(AwsClients aws, String user, Failures failures) {
+        List<AccessKey> out = new ArrayList<>();
+        for (var k : aws.iam().listAccessKeysPaginator(r -> r.userName(user)).accessKeyMetadata()) {
+            Optional<AccessKey.KeyLastUsed> last = failures.value("access key last use", "iam:GetAccessKeyLastUsed", () -> {
+                var used = aws.iam().getAccessKeyLastUsed(r -> r.accessKeyId(k.accessKeyId())).accessKeyLastUsed();
+                return used == null || used.lastUsedDate() == null ? Optional.<AccessKey.KeyLastUsed>empty()
+                        : Optional.of(new AccessKey.KeyLastUsed(used.lastUsedDate(), used.serviceName(), used.region()));
+            }, Optional.empty());
+            out.add(new AccessKey(k.userName() == null ? user : k.userName(), k.accessKeyId(),
+                    AccessKey.Status.parse(k.statusAsString()), k.createDate(), last));
+        }
+        return out;
+    }
+
+    // ---- roles, identity providers ---------------------------------------------------------------------------
+
+    private List<Role> roleDetails(AwsClients aws, List<Role> roles) {
+        Map<String, software.amazon.awssdk.services.iam.model.Role> listed = optional("role details", "iam:ListRoles", () -> {
+            Map<String, software.amazon.awssdk.services.iam.model.Role> m = new HashMap<>();
+            aws.iam().listRolesPaginator().roles().forEach(r -> m.put(r.roleName(), r));
+            return m;
+        }, Map.of());
+        if (listed.isEmpty()) {
+            return roles;
+        }
+        return roles.stream().map(r -> {
+            var l = listed.get(r.name());
+            if (l == null) {
+                return r;
+            }
+            Role.Builder b = r.toBuilder().description(l.description());
+            if (l.maxSessionDuration() != null) {
+                b.maxSessionDuration(Duration.ofSeconds(l.maxSessionDuration()));
+            }
+            return b.build();
+        }).toList();
+    }
+
+    private static List<OidcProvider> oidc(AwsClients aws) {
+        List<OidcProvider> out = new ArrayList<>();
+        for (var p : aws.iam().listOpenIDConnectProviders().openIDConnectProviderList()) {
+            var d = aws.iam().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(p.arn()));
+            Map<String, String> tags = new LinkedHashMap<>();
+            d.tags().forEach(t -> tags.put(t.key(), t.value()));
+            out.add(new OidcProvider(p.arn(), d.url(), d.clientIDList(), d.thumbprintList(),
+                    Optional.ofNullable(d.createDate()), tags));
+        }
+        return out;
+    }
+
+    private static List<SamlProvider> saml(AwsClients aws) {
+        return aws.iam().listSAMLProviders().samlProviderList().stream()
+                .map(p -> new SamlProvider(p.arn(), Optional.ofNullable(p.createDate()), Optional.ofNullable(p.validUntil())))
+                .toList();
+    }
+
+    // ---- S3 -------------------------------------------------------------------------------------------------
+
+    private List<Bucket> buckets(AwsClients aws, ExecutorService pool) {
+        var listed = aws.s3().listBucketsPaginator().buckets().stream().toList();
+        String phase = "buckets";
+        progress.started(phase, listed.size());
+        Failures failures = new Failures();
+        AtomicInteger done = new AtomicInteger();
+        List<Future<Bucket>> futures = new ArrayList<>();
+        for (var b : listed) {
+            futures.add(pool.submit(() -> {
+                String name = b.name();
+                Optional<PolicyDocument> policy = failures.value("bucket policies", "s3:GetBucketPolicy",
+                        () -> absentOn(() -> Optional.of(PolicyDocument.parse(aws.s3().getBucketPolicy(r -> r.bucket(name)).policy(),
+                                "s3:GetBucketPolicy " + name)), "NoSuchBucketPolicy"), Optional.empty());
+                Optional<Bucket.Acl> acl = failures.value("bucket ACLs", "s3:GetBucketAcl", () -> {
+                    var a = aws.s3().getBucketAcl(r -> r.bucket(name));
+                    List<Bucket.Grant> grants = a.grants().stream().map(g -> new Bucket.Grant(
+                            g.grantee().typeAsString(),
+                            g.grantee().uri() != null ? g.grantee().uri()
+                                    : g.grantee().emailAddress() != null ? g.grantee().emailAddress() : g.grantee().id(),
+                            g.permissionAsString())).toList();
+                    return Optional.of(new Bucket.Acl(a.owner() == null ? "" : a.owner().id(), grants));
+                }, Optional.empty());
+                Optional<Bucket.PublicAccessBlock> pab = failures.value("public access blocks", "s3:GetPublicAccessBlock",
+                        () -> absentOn(() -> {
+                            var c = aws.s3().getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration();
+                            return Optional.of(new Bucket.PublicAccessBlock(Boolean.TRUE.equals(c.blockPublicAcls()),
+                                    Boolean.TRUE.equals(c.ignorePublicAcls()), Boolean.TRUE.equals(c.blockPublicPolicy()),
+                                    Boolean.TRUE.equals(c.restrictPublicBuckets())));
+                        }, "NoSuchPublicAccessBlockConfiguration"), Optional.empty());
+                Optional<String> ownership = failures.value("ownership controls", "s3:GetBucketOwnershipControls",
+                        () -> absentOn(() -> aws.s3().getBucketOwnershipControls(r -> r.bucket(name)).ownershipControls()
+                                .rules().stream().map(r -> r.objectOwnershipAsString()).findFirst(),
+                                "OwnershipControlsNotFoundError"), Optional.empty());
+                progress.advanced(phase, done.incrementAndGet());
+                return new Bucket(name, b.bucketRegion(), Optional.ofNullable(b.creationDate()), policy, acl, pab, ownership);
+            }));
+        }
+        List<Bucket> out = joinAll(futures);
+        warnings.addAll(failures.summaries());
+        return out;
+    }
+
+    /** S3 answers "not configured" with an error code; that is an absent value, not a failure. */
+    private static <T> Optional<T> absentOn(Supplier<Optional<T>> call, String code) {
+        try {
+            return call.get();
+        } catch (S3Exception e) {
+            if (e.awsErrorDetails() != null && code.equals(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    // ---- organization ---------------------------------------------------------------------------------------
+
+    private Organization organization(AwsClients aws) {
+        var orgs = aws.organizations();
+        progress.started("organization", 0);
+        software.amazon.awssdk.services.organizations.model.Organization org;
+        try {
+            org = orgs.describeOrganization().organization();
+        } catch (AwsOrganizationsNotInUseException e) {
+            warnings.add("organization: the account is not in an organization, so no SCP or RCP applies");
+            return null;
+        }
+        Map<String, List<String>> attached = new HashMap<>();
+        List<OrgPolicy> policies = new ArrayList<>();
+        for (PolicyType type : List.of(PolicyType.SERVICE_CONTROL_POLICY, PolicyType.RESOURCE_CONTROL_POLICY)) {
+            optional(type == PolicyType.SERVICE_CONTROL_POLICY ? "SCPs" : "RCPs", "organizations:ListPolicies", () -> {
+                for (var s : orgs.listPoliciesPaginator(r -> r.filter(type)).stream().flatMap(pg -> pg.policies().stream()).toList()) {
+                    var p = orgs.describePolicy(r -> r.policyId(s.id())).policy();
+                    policies.add(new OrgPolicy(s.id(), s.arn(), s.name(), s.description(), s.typeAsString(),
+                            Boolean.TRUE.equals(s.awsManaged()),
+                            PolicyDocument.parse(p.content(), "organizations:DescribePolicy " + s.id())));
+                    for (var t : orgs.listTargetsForPolicyPaginator(r -> r.policyId(s.id())).stream().flatMap(pg -> pg.targets().stream()).toList()) {
+                        attached.computeIfAbsent(t.targetId(), k -> new ArrayList<>()).add(s.id());
+                    }
+                }
+                return null;
+            }, null);
+        }
+        List<OrgUnit> units = new ArrayList<>();
+        List<OrgAccount> accounts = new ArrayList<>();
+        List<String> queue = new ArrayList<>();
+        for (var root : orgs.listRootsPaginator(r -> { }).stream().flatMap(pg -> pg.roots().stream()).toList()) {
+            units.add(new OrgUnit(root.id(), root.arn(), root.name(), "", attached.getOrDefault(root.id(), List.of())));
+            queue.add(root.id());
+        }
+        for (int i = 0; i < queue.size(); i++) {
+            String parent = queue.get(i);
+            for (var ou : orgs.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
+                    .flatMap(pg -> pg.organizationalUnits().stream()).toList()) {
+                units.add(new OrgUnit(ou.id(), ou.arn(), ou.name(), parent, attached.getOrDefault(ou.id(), List.of())));
+                queue.add(ou.id());
+            }
+            for (var a : orgs.listAccountsForParentPaginator(r -> r.parentId(parent)).stream()
+                    .flatMap(pg -> pg.accounts().stream()).toList()) {
+                accounts.add(new OrgAccount(a.id(), a.arn(), a.name(), a.email(), a.statusAsString(), parent,
+                        attached.getOrDefault(a.id(), List.of())));
+            }
+            progress.advanced("organization", i + 1);
+        }
+        return new Organization(org.id(), org.arn(), org.masterAccountId(), org.featureSetAsString(), units, accounts,
+                policies);
+    }
+
+    // ---- Access Analyzer, CloudTrail ------------------------------------------------------------------------
+
+    private List<AnalyzerFinding> findings(AwsClients aws) {
+        progress.started("access analyzer", 0);
+        List<AnalyzerFinding> out = new ArrayList<>();
+        for (AnalyzerSummary a : aws.analyzer().listAnalyzersPaginator(r -> { }).analyzers()) {
+            String type = a.typeAsString();
+            if (type.endsWith("UNUSED_ACCESS")) {
+                for (var f : aws.analyzer().listFindingsV2Paginator(r -> r.analyzerArn(a.arn())).findings()) {
+                    out.add(new AnalyzerFinding(f.id(), f.resource(), f.resourceTypeAsString(), f.resourceOwnerAccount(),
+                            f.statusAsString(), f.findingTypeAsString(), Map.of(), List.of(), Map.of(), Optional.empty(),
+                            Optional.ofNullable(f.createdAt()), Optional.ofNullable(f.updatedAt()),
+                            Optional.ofNullable(f.analyzedAt())));
+                }
+            } else {
+                for (var f : aws.analyzer().listFindingsPaginator(r -> r.analyzerArn(a.arn())).findings()) {
+                    out.add(new AnalyzerFinding(f.id(), f.resource(), f.resourceTypeAsString(), f.resourceOwnerAccount(),
+                            f.statusAsString(), "", f.principal(), f.action(), f.condition(), Optional.ofNullable(f.isPublic()),
+                            Optional.ofNullable(f.createdAt()), Optional.ofNullable(f.updatedAt()),
+                            Optional.ofNullable(f.analyzedAt())));
+                }
+            }
+            progress.advanced("access analyzer", out.size());
+        }
+        return out;
+    }
+
+    private List<CloudTrailEvent> events(AwsClients aws, Instant asOf) {
+        progress.started("cloudtrail", options.cloudTrailMaxEvents());
+        List<CloudTrailEvent> out = new ArrayList<>();
+        for (var e : aws.cloudTrail().lookupEventsPaginator(r -> r.startTime(asOf.minus(options.cloudTrailWindow()))
+                .endTime(asOf)).events()) {
+            if (out.size() >= options.cloudTrailMaxEvents()) {
+                break;
+            }
+            if (e.cloudTrailEvent() != null) {
+                out.add(CloudTrailEvent.fromRecord(e.eventId(), e.username(), e.cloudTrailEvent(),
+                        "cloudtrail:LookupEvents event " + e.eventId()));
+                progress.advanced("cloudtrail", out.size());
+            }
+        }
+        return out;
+    }
+
+    // ---- failure handling -------------------------------------------------------------------------------------
+
+    /** Runs an optional part; a refusal or failure becomes a warning and the fallback value. */
+    private <T> T optional(String part, String call, Supplier<T> body, T fallback) {
+        try {
+            return body.get();
+        } catch (SdkException e) {
+            synchronized (warnings) {
+                warnings.add(part + " skipped: " + call + " " + reason(e));
+            }
+            return fallback;
+        }
+    }
+
+    static String reason(SdkException e) {
+        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+            String code = s.awsErrorDetails().errorCode();
+            String msg = s.awsErrorDetails().errorMessage();
+            return "was refused (" + code + (msg == null || msg.isBlank() ? "" : ": " + msg) + ")";
+        }
+        return "failed (" + e.getMessage() + ")";
+    }
+
+    private static SourceUnavailableException unavailable(String call, String purpose, SdkException e) {
+        String fix = e instanceof SdkClientException
+                ? "check the network, the endpoint and the credentials (profile, environment, instance role)"
+                : "the credentials need " + call + " (the AWS managed policy SecurityAudit grants every read iamnb makes)";
+        return new SourceUnavailableException("cannot " + purpose + ": " + call + " " + reason(e) + "; " + fix, e);
+    }
+
+    /** Collects per-item refusals (one user, one bucket) and summarises them as one warning per kind. */
+    private static final class Failures {
+        private final Map<String, int[]> counts = new LinkedHashMap<>();
+        private final Map<String, String> examples = new HashMap<>();
+
+        void attempt(String part, String call, Runnable body) {
+            value(part, call, () -> {
+                body.run();
+                return null;
+            }, null);
+        }
+
+        <T> T value(String part, String call, Supplier<T> body, T fallback) {
+            try {
+                return body.get();
+            } catch (SdkException e) {
+                String key = part + " skipped for some items: " + call + " " + reason(e);
+                synchronized (this) {
+                    counts.computeIfAbsent(key, k -> new int[1])[0]++;
+                    examples.putIfAbsent(key, part);
+                }
+                return fallback;
+            }
+        }
+
+        synchronized List<String> summaries() {
+            List<String> out = new ArrayList<>();
+            counts.forEach((k, n) -> out.add(k + " × " + n[0]));
+            return out;
+        }
+    }
+
+    private static <T> List<T> joinAll(List<Future<T>> futures) {
+        List<T> out = new ArrayList<>(futures.size());
+        for (Future<T> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SourceUnavailableException("interrupted while reading the account", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new SourceUnavailableException("reading the account failed: " + cause, cause);
+            }
+        }
+        return out;
+    }
+}
