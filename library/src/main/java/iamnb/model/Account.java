@@ -1,6 +1,9 @@
 package iamnb.model;
 
 import iamnb.InvalidInputException;
+import iamnb.policy.AccountSimulator;
+import iamnb.policy.Decision;
+import iamnb.policy.Request;
 import iamnb.source.SnapshotWriter;
 import iamnb.table.AccountTables;
 import iamnb.table.CredentialReportTable;
@@ -40,6 +43,7 @@ public final class Account {
     private final Map<String, Group> groupsByName;
     private final Map<String, ManagedPolicy> policiesByArn;
     private volatile Provenance provenance;
+    private volatile AccountSimulator simulator;
 
     /**
      * @param snapshot the account's data
@@ -219,6 +223,54 @@ public final class Account {
     public List<List<OrgPolicy>> rcpLevelsFor(String accountId) {
         return organization().filter(o -> o.account(accountId).isPresent())
                 .map(o -> o.rcpLevelsFor(accountId)).orElse(List.of());
+    }
+
+    // ---- policy simulation (delegates to iamnb.policy.AccountSimulator) --------------------------------------
+
+    /** The policy simulator of this account; policies are compiled once and reused by every call. */
+    public AccountSimulator simulator() {
+        AccountSimulator s = simulator;
+        if (s == null) {
+            s = new AccountSimulator(this);
+            simulator = s;
+        }
+        return s;
+    }
+
+    /**
+     * Evaluates a request by a user or role (name or ARN) with every policy layer the account knows, and
+     * explains the decision: {@code acct.simulate("app-role", "s3:PutObject", "arn:aws:s3:::prod-data/uploads/x")}.
+     */
+    public Decision simulate(String principal, String action, String resource) {
+        return simulator().simulate(principal, action, resource);
+    }
+
+    /** {@link #simulate(String, String, String)} with context keys (strings, numbers, booleans or lists). */
+    public Decision simulate(String principal, String action, String resource, Map<String, ?> context) {
+        return simulator().simulate(principal, action, resource, context);
+    }
+
+    public Decision simulate(Request request) {
+        return simulator().simulate(request);
+    }
+
+    /** Every layer of a request, in order, with the one that denied and what to fix. */
+    public Decision explainDenied(Request request) {
+        return simulator().explainDenied(request);
+    }
+
+    /** Every user and role (and outside principal named by the resource's policy) allowed to do it, as a table. */
+    public Table whoCan(String action, String resource) {
+        return simulator().whoCan(action, resource);
+    }
+
+    public Table whoCan(String action, String resource, Map<String, ?> context) {
+        return simulator().whoCan(action, resource, context);
+    }
+
+    /** One row per action: whether the principal can do it on any resource ("*"). */
+    public Table canDo(String principal, String... actions) {
+        return simulator().canDo(principal, actions);
     }
 
     // ---- tables (Tablesaw; a fresh table per call, joinable on user / role / group / policy_arn) ----------

@@ -46,6 +46,11 @@ public final class AccountSimulator {
 
     private final Account account;
     private final PolicyCache cache;
+    /** Organization levels per account and policy type, computed once: every principal of an account shares them. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<OrgLevel>> orgLevels =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record OrgLevel(String name, List<OrgPolicy> policies) {}
 
     public AccountSimulator(Account account) {
         this(account, PolicyCache.create());
@@ -303,13 +308,24 @@ public final class AccountSimulator {
         }
     }
 
-    private static void addLevels(Organization org, String accountId, String type, Layers.Builder b, boolean scp) {
-        List<OrgUnit> path = org.pathTo(accountId);
-        List<List<OrgPolicy>> levels = org.levelsFor(accountId, type);
-        for (int i = 0; i < levels.size(); i++) {
-            String level = i < path.size() ? (path.get(i).isRoot() ? "Root" : "OU " + path.get(i).name())
-                    : "account " + accountId;
-            if (levels.get(i).isEmpty()) {
+    private List<OrgLevel> levels(Organization org, String accountId, String type) {
+        return orgLevels.computeIfAbsent(type + " " + accountId, k -> {
+            List<OrgUnit> path = org.pathTo(accountId);
+            List<List<OrgPolicy>> levels = org.levelsFor(accountId, type);
+            List<OrgLevel> out = new ArrayList<>();
+            for (int i = 0; i < levels.size(); i++) {
+                String level = i < path.size() ? (path.get(i).isRoot() ? "Root" : "OU " + path.get(i).name())
+                        : "account " + accountId;
+                out.add(new OrgLevel(level, levels.get(i)));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private void addLevels(Organization org, String accountId, String type, Layers.Builder b, boolean scp) {
+        for (OrgLevel ol : levels(org, accountId, type)) {
+            String level = ol.name();
+            if (ol.policies().isEmpty()) {
                 // RCPFullAWSAccess is attached to every root, OU and account and cannot be detached, so a level
                 // without a listed RCP allows (How AWS enforcement code logic evaluates requests › "Organizations
                 // RCPs"). Every entity must have at least one SCP attached, so a level without one means the
@@ -319,7 +335,7 @@ public final class AccountSimulator {
                 }
                 continue;
             }
-            for (OrgPolicy op : levels.get(i)) {
+            for (OrgPolicy op : ol.policies()) {
                 if (scp) {
                     b.scp(level, op.name(), op.document());
                 } else {

@@ -128,4 +128,14 @@ class AccountSimulatorTest {
         Decision b = new AccountSimulator(Iam.demo()).simulate("bob", "ec2:RunInstances", "*");
         assertEquals(a.explain(), b.explain());
     }
+
+    @Test
+    void account_delegatesSimulateWhoCanAndCanDo() {
+        Decision d = DEMO.simulate("app-role", "s3:PutObject", "arn:aws:s3:::prod-data/uploads/x");
+        assertEquals(sim.simulate("app-role", "s3:PutObject", "arn:aws:s3:::prod-data/uploads/x").explain(), d.explain());
+        assertEquals(sim.whoCan("s3:GetObject", "arn:aws:s3:::marketing-site/x").rowCount(),
+                DEMO.whoCan("s3:GetObject", "arn:aws:s3:::marketing-site/x").rowCount());
+        assertEquals(1, DEMO.canDo("alice", "s3:GetObject").rowCount());
+        assertTrue(DEMO.simulator() == DEMO.simulator(), "one simulator per account, so policies compile once");
+    }
 }
