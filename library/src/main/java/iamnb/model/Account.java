@@ -315,6 +315,17 @@ public final class Account {
         return AccountTables.attachments(snapshot);
     }
 
+    // ---- audits --------------------------------------------------------------------------------------------
+
+    /**
+     * The audits of this account: admins, wide trust, unused principals, keys, MFA, break-glass, boundaries,
+     * IRSA, S3 access, Access Denied, Access Analyzer, and {@code all()}. A new {@link iamnb.audit.Audit} per call;
+     * keep it in a variable to reuse its policy engine's compiled policies.
+     */
+    public iamnb.audit.Audit audit() {
+        return new iamnb.audit.Audit(this);
+    }
+
     // ---- display -------------------------------------------------------------------------------------------
 
     /** Counts of what the account holds, in display order. */

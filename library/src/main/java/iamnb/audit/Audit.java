@@ -1,0 +1,63 @@
+package iamnb.audit;
+
+import iamnb.model.Account;
+import iamnb.policy.AccountSimulator;
+import java.util.Objects;
+
+/**
+ * The audits of one account, one method per question the runbooks ask. Each returns {@link Findings} (a
+ * sorted findings table), a {@link Checklist} (pass/fail per requirement) or a report object that renders
+ * itself in a notebook. Everything is a pure function of the account (ages against {@code acct.asOf()}), so a
+ * notebook re-run on the same snapshot gives the same rows in the same order.
+ *
+ * <pre>{@code
+ * var audit = Iam.demo().audit();
+ * audit.admins();                 // who is admin-equivalent, and through what (decided by the policy engine)
+ * audit.wideTrust();              // roles anyone, or any account, may assume
+ * audit.unused(Duration.ofDays(90));
+ * audit.all();                    // every audit with its defaults, one table
+ * }</pre>
+ */
+public final class Audit {
+    /** The role the break-glass runbook creates. */
+    public static final String DEFAULT_BREAK_GLASS_ROLE = "break-glass-admin";
+
+    private final Account acct;
+    private final AccountSimulator sim;
+    private final AdminAudit admins;
+
+    public Audit(Account acct) {
+        this(acct, new AccountSimulator(acct));
+    }
+
+    public Audit(Account acct, AccountSimulator simulator) {
+        this.acct = Objects.requireNonNull(acct, "account");
+        this.sim = Objects.requireNonNull(simulator, "simulator");
+        this.admins = new AdminAudit(acct, sim, DEFAULT_BREAK_GLASS_ROLE);
+    }
+
+    public Account account() {
+        return acct;
+    }
+
+    /** The policy engine the audits use, to simulate further requests in the same notebook. */
+    public AccountSimulator simulator() {
+        return sim;
+    }
+
+    // ---- admins -----------------------------------------------------------------------------------------------
+
+    /**
+     * Every admin-equivalent principal and how (see {@link AdminAudit} for the method), admin-shaped grants that
+     * a boundary or SCP caps (lowered severity, naming the cap), admin groups, and every principal that can make
+     * itself admin through a privilege-escalation path ({@code PRIVESC-*} checks).
+     */
+    public Findings admins() {
+        return admins.run().plus("admins", new PrivilegeEscalation(acct, sim, admins).run());
+    }
+
+    /** Only the privilege-escalation paths ({@code PRIVESC-*}). */
+    public Findings privilegeEscalation() {
+        return new PrivilegeEscalation(acct, sim, admins).run();
+    }
+}

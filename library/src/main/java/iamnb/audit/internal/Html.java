@@ -1,0 +1,97 @@
+package iamnb.audit.internal;
+
+import java.util.List;
+
+/** Small HTML helpers for the audit renderings: every value goes through {@link #esc}. Not API. */
+public final class Html {
+    private Html() {}
+
+    public static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A coloured badge, e.g. for a severity or a PASS/FAIL status. */
+    public static String badge(String text, String colour) {
+        return "<span style=\"background:" + colour + ";color:#fff;padding:1px 6px;border-radius:3px;"
+                + "font-size:85%;font-weight:bold\">" + esc(text) + "</span>";
+    }
+
+    /** A table with a header row; cells are escaped unless {@code rawColumn} names the one holding HTML. */
+    public static String table(List<String> header, List<List<String>> rows, int rawColumn) {
+        StringBuilder h = new StringBuilder("<table class=\"iamnb-audit\" style=\"border-collapse:collapse\"><thead><tr>");
+        for (String c : header) {
+            h.append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 6px\">").append(esc(c)).append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
+        for (List<String> row : rows) {
+            h.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                h.append("<td style=\"text-align:left;vertical-align:top;border-bottom:1px solid #ddd;padding:2px 6px\">")
+                        .append(i == rawColumn ? row.get(i) : esc(row.get(i))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        return h.append("</tbody></table>").toString();
+    }
+
+    public static String statusColour(String status) {
+        return switch (status) {
+            case "PASS" -> "#2e7d32";
+            case "FAIL" -> "#b71c1c";
+            case "WARN" -> "#e65100";
+            case "MANUAL" -> "#1565c0";
+            default -> "#616161";
+        };
+    }
+
+    /** Plain-text table with columns padded to width (long cells are cut with an ellipsis). */
+    public static String text(List<String> header, List<List<String>> rows, int maxWidth) {
+        int[] w = new int[header.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = header.get(i).length();
+        }
+        for (List<String> r : rows) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.min(maxWidth, Math.max(w[i], r.get(i).length()));
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        appendRow(b, header, w);
+        for (int i = 0; i < w.length; i++) {
+            b.append("-".repeat(w[i])).append(i + 1 < w.length ? "  " : "\n");
+        }
+        for (List<String> r : rows) {
+            appendRow(b, r, w);
+        }
+        return b.toString();
+    }
+
+    private static void appendRow(StringBuilder b, List<String> cells, int[] w) {
+        for (int i = 0; i < w.length; i++) {
+            String c = cells.get(i).replace('\n', ' ');
+            if (c.length() > w[i]) {
+                c = c.substring(0, Math.max(0, w[i] - 1)) + "…";
+            }
+            b.append(c);
+            if (i + 1 < w.length) {
+                b.append(" ".repeat(w[i] - c.length() + 2));
+            }
+        }
+        b.append('\n');
+    }
+}
