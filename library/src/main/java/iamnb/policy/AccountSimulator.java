@@ -150,12 +150,7 @@ public final class AccountSimulator {
     public Decision simulate(Request request) {
         List<String> assumed = new ArrayList<>();
         Request prepared = prepare(request, assumed);
-        Layers layers = layersFor(prepared);
-        if (!assumed.isEmpty()) {
-            layers = layers.toBuilder().note("Assumed for this simulation, as on a real API call: "
-                    + String.join(", ", assumed) + "; set these keys in the context to change them.").build();
-        }
-        return PolicyEvaluator.evaluate(prepared, layers);
+        return PolicyEvaluator.evaluate(prepared, layers(prepared, assumed).build());
     }
 
     /** The same as {@link #simulate(Request)}: every layer, in order, with what to fix. */
@@ -214,7 +209,15 @@ public final class AccountSimulator {
 
     /** Every policy layer the account knows for this request. */
     public Layers layersFor(Request request) {
+        return layers(request, List.of()).build();
+    }
+
+    private Layers.Builder layers(Request request, List<String> assumed) {
         Layers.Builder b = Layers.builder(cache);
+        if (!assumed.isEmpty()) {
+            b.note("Assumed for this simulation, as on a real API call: " + String.join(", ", assumed)
+                    + "; set these keys in the context to change them.");
+        }
         RequestPrincipal p = request.principal();
         boolean inAccount = account.accountId().equals(p.account());
         switch (p.type()) {
@@ -257,7 +260,7 @@ public final class AccountSimulator {
             }
         });
         addResourcePolicy(b, request);
-        return b.build();
+        return b;
     }
 
     private void addUser(Layers.Builder b, User u) {
@@ -422,7 +425,7 @@ public final class AccountSimulator {
         List<String> assumed = new ArrayList<>();
         Request prepared = prepare(request, assumed);
         String other = request.principal().account();
-        Layers layers = layersFor(prepared).toBuilder()
+        Layers layers = layers(prepared, assumed)
                 .identity("(assumed) the policies of account " + other + " allow it", ALLOW_ALL)
                 .note("account " + other + " is outside this snapshot: its own policies were assumed to allow, so "
                         + "this shows only what this account's side lets in")

@@ -42,7 +42,7 @@ public final class Request {
     // prepared once
     private final String actionLower;
     private final ParsedArn resourceArn;
-    private final Map<String, List<String>> effective;    // lower-cased key -> values, derived keys included
+    private volatile Map<String, List<String>> effective; // lower-cased key -> values, derived keys included; on first use
     private final ContextLookup lookup;
 
     private Request(Builder b) {
@@ -69,8 +69,7 @@ public final class Request {
         this.sessionPolicy = Optional.ofNullable(b.sessionPolicy);
         this.time = Optional.ofNullable(b.time);
         this.actionLower = action.toLowerCase(Locale.ROOT);
-        this.effective = lowerCaseContext();
-        this.lookup = effective::get;
+        this.lookup = key -> effective().get(key);
     }
 
     public static Builder builder() {
@@ -152,7 +151,7 @@ public final class Request {
 
     /** The values of a context key (case-insensitive), derived keys included; empty when missing. */
     public List<String> contextValues(String key) {
-        List<String> v = effective.get(key.toLowerCase(Locale.ROOT));
+        List<String> v = effective().get(key.toLowerCase(Locale.ROOT));
         return v == null ? List.of() : v;
     }
 
@@ -175,6 +174,15 @@ public final class Request {
 
     ContextLookup lookup() {
         return lookup;
+    }
+
+    private Map<String, List<String>> effective() {
+        Map<String, List<String>> m = effective;
+        if (m == null) {
+            m = lowerCaseContext();
+            effective = m;
+        }
+        return m;
     }
 
     private Map<String, List<String>> lowerCaseContext() {
