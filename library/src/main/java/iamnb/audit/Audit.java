@@ -45,6 +45,24 @@ public final class Audit {
         return sim;
     }
 
+    // ---- trust --------------------------------------------------------------------------------------------------
+
+    /**
+     * Roles that anyone, any account, or a cross-account principal without ExternalId/MFA conditions can assume;
+     * when the organization is known, also trusts to accounts outside it.
+     */
+    public Findings wideTrust() {
+        TrustAudit t = new TrustAudit(acct, sim, admins);
+        return t.run(t.defaultKnownAccounts());
+    }
+
+    /** {@link #wideTrust()}, plus every trust to an account not in {@code knownAccounts} (the own account is always known). */
+    public Findings wideTrust(java.util.Set<String> knownAccounts) {
+        java.util.Set<String> known = new java.util.LinkedHashSet<>(knownAccounts);
+        known.add(acct.accountId());
+        return new TrustAudit(acct, sim, admins).run(java.util.Optional.of(known));
+    }
+
     // ---- admins -----------------------------------------------------------------------------------------------
 
     /**
