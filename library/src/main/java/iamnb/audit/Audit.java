@@ -63,6 +63,40 @@ public final class Audit {
         return new TrustAudit(acct, sim, admins).run(java.util.Optional.of(known));
     }
 
+    // ---- credentials --------------------------------------------------------------------------------------------
+
+    /** Users and roles unused for more than 90 days, or never used. */
+    public Findings unused() {
+        return unused(java.time.Duration.ofDays(90));
+    }
+
+    /**
+     * Users who never signed in nor used a key, users idle longer than {@code threshold}, console passwords idle
+     * longer than it, roles never used or unused longer than it (service-linked and break-glass roles excepted).
+     */
+    public Findings unused(java.time.Duration threshold) {
+        return credentials().unused(threshold);
+    }
+
+    /** Access keys older than 90 days, active but never used, unused for 90 days, two active keys, root keys. */
+    public Findings keys() {
+        return keys(java.time.Duration.ofDays(90));
+    }
+
+    /** {@link #keys()} with another maximum key age. */
+    public Findings keys(java.time.Duration maxAge) {
+        return credentials().keys(maxAge);
+    }
+
+    /** Console users without MFA (critical when admin), and the root user's MFA. */
+    public Findings mfa() {
+        return credentials().mfa();
+    }
+
+    private CredentialAudit credentials() {
+        return new CredentialAudit(acct, admins, DEFAULT_BREAK_GLASS_ROLE);
+    }
+
     // ---- admins -----------------------------------------------------------------------------------------------
 
     /**

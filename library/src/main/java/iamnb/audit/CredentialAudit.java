@@ -1,0 +1,238 @@
+package iamnb.audit;
+
+import iamnb.model.AccessKey;
+import iamnb.model.Account;
+import iamnb.model.CredentialReportRow;
+import iamnb.model.Role;
+import iamnb.model.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The credential questions: unused users and roles, access keys (age, never used, two active, root keys) and
+ * MFA (console users, root). Ages are days before {@code acct.asOf()}.
+ *
+ * <p>The credential report's special values are read for what they mean: {@code no_information} in
+ * {@code password_last_used} means the password was never used (or not since IAM began tracking in October 2014);
+ * {@code N/A} means there is no password (or no key); {@code not_supported} appears on the root row for fields that
+ * do not apply. Key use comes from the key metadata ({@code get-access-key-last-used}) and, for keys the model does
+ * not list, from the report.
+ */
+final class CredentialAudit {
+    private final Account acct;
+    private final AdminAudit admins;
+    private final String breakGlassRole;
+
+    CredentialAudit(Account acct, AdminAudit admins, String breakGlassRole) {
+        this.acct = acct;
+        this.admins = admins;
+        this.breakGlassRole = breakGlassRole;
+    }
+
+    /** What the report says about a password's last use. */
+    record PasswordUse(Optional<Instant> last, String note) {}
+
+    PasswordUse passwordUse(User u) {
+        Optional<CredentialReportRow> row = reportRow(u.name());
+        if (row.isEmpty()) {
+            return new PasswordUse(Optional.empty(), u.hasConsoleAccess()
+                    ? "password use unknown (no credential report row)" : "no console password");
+        }
+        String v = row.get().get("password_last_used");
+        return switch (v) {
+            case "no_information" -> new PasswordUse(Optional.empty(),
+                    "password never used (credential report: no_information)");
+            case "N/A" -> new PasswordUse(Optional.empty(), "no console password (credential report: N/A)");
+            case "not_supported" -> new PasswordUse(Optional.empty(), "not supported for this row");
+            default -> new PasswordUse(parse(v), "password last used " + v);
+        };
+    }
+
+    Optional<CredentialReportRow> reportRow(String user) {
+        return acct.snapshot().credentialReport().flatMap(r -> r.row(user));
+    }
+
+    static Optional<Instant> parse(String v) {
+        try {
+            return Optional.of(OffsetDateTime.parse(v).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(Instant.parse(v));
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    long days(Instant t) {
+        return Duration.between(t, acct.asOf()).toDays();
+    }
+
+    // ---- unused ---------------------------------------------------------------------------------------------
+
+    Findings unused(Duration threshold) {
+        long n = threshold.toDays();
+        List<Finding> out = new ArrayList<>();
+        for (User u : acct.snapshot().users()) {
+            PasswordUse pw = passwordUse(u);
+            Optional<Instant> lastKey = u.accessKeys().stream().flatMap(k -> k.lastUsed().stream())
+                    .map(AccessKey.KeyLastUsed::date).max(Instant::compareTo);
+            if (u.accessKeys().isEmpty()) {
+                lastKey = reportKeyUse(u.name());
+            }
+            String keyNote = lastKey.map(t -> "access keys last used " + t + " (" + days(t) + " days ago)")
+                    .orElse(u.accessKeys().isEmpty() ? "no access keys" : "access keys never used (last used: N/A)");
+            Optional<Instant> last = max(pw.last(), lastKey);
+            boolean admin = admins.isAdmin("user", u.name());
+            String evidence = pw.note() + "; " + keyNote + "; created " + u.created() + " (" + days(u.created()) + " days ago)";
+            if (last.isEmpty()) {
+                boolean young = days(u.created()) < n;
+                out.add(new Finding(young ? Severity.LOW : admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(),
+                        "UNUSED-USER-NEVER", young ? "new user, not used yet" : "never used: no console sign-in and no access key use",
+                        evidence, "Confirm with the owner, then delete the user (or at least its password and keys)."));
+            } else if (days(last.get()) > n) {
+                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(), "UNUSED-USER",
+                        "no sign-in or key use for " + days(last.get()) + " days (> " + n + ")", evidence,
+                        "Disable the password and deactivate the keys; delete the user after the owner confirms."));
+            } else if (pw.last().isPresent() && days(pw.last().get()) > n) {
+                out.add(new Finding(Severity.LOW, "user", u.name(), "UNUSED-PASSWORD",
+                        "console password unused for " + days(pw.last().get()) + " days (> " + n + ")", evidence,
+                        "Delete the login profile; the user keeps working through its keys."));
+            }
+        }
+        for (Role r : acct.snapshot().roles()) {
+            if (r.isServiceLinked() || r.name().equals(breakGlassRole)) {
+                continue;   // service-linked roles belong to AWS; the break-glass role is unused by design
+            }
+            boolean admin = admins.isAdmin("role", r.name());
+            long age = days(r.created());
+            if (r.lastUsed().isEmpty()) {
+                boolean young = age < n;
+                out.add(new Finding(young ? Severity.LOW : admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(),
+                        "UNUSED-ROLE-NEVER", young ? "new role, not used yet" : "role never used",
+                        "RoleLastUsed is empty (IAM tracks the last 400 days); created " + r.created() + " (" + age + " days ago)",
+                        "Confirm with the owner and delete the role (detach its policies and remove it from instance profiles first)."));
+            } else if (days(r.lastUsed().get().date()) > n) {
+                long d = days(r.lastUsed().get().date());
+                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), "UNUSED-ROLE",
+                        "role unused for " + d + " days (> " + n + ")",
+                        "RoleLastUsed " + r.lastUsed().get().date() + (r.lastUsed().get().region().isEmpty() ? ""
+                                : " in " + r.lastUsed().get().region()),
+                        "Confirm with the owner and delete the role; Access Analyzer's unused-access findings show "
+                                + "which permissions went unused."));
+            }
+        }
+        return new Findings("unused principals (" + n + " days)", acct.asOf(), out);
+    }
+
+    private Optional<Instant> reportKeyUse(String user) {
+        Optional<CredentialReportRow> row = reportRow(user);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        return max(parse(row.get().get("access_key_1_last_used_date")), parse(row.get().get("access_key_2_last_used_date")));
+    }
+
+    private static Optional<Instant> max(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
+    }
+
+    // ---- keys -----------------------------------------------------------------------------------------------
+
+    Findings keys(Duration maxAge) {
+        long n = maxAge.toDays();
+        List<Finding> out = new ArrayList<>();
+        for (User u : acct.snapshot().users()) {
+            List<AccessKey> active = u.activeKeys();
+            for (AccessKey k : active) {
+                long age = days(k.created());
+                String used = k.lastUsed().map(l -> "last used " + l.date() + " (" + days(l.date()) + " days ago"
+                        + (l.service().isEmpty() ? "" : ", " + l.service()) + ")").orElse("never used");
+                String evidence = "key " + k.accessKeyId() + " Active, created " + k.created() + " (" + age + " days ago), " + used;
+                if (age > n) {
+                    out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-AGE",
+                            "active access key " + k.accessKeyId() + " is " + age + " days old (> " + n + ")", evidence,
+                            "Rotate: create a second key, deploy it, deactivate this one, delete it after 24-48 h "
+                                    + "(Runbooks.rotateKeys(acct, \"" + u.name() + "\"))."));
+                }
+                if (k.lastUsed().isEmpty()) {
+                    out.add(new Finding(age < 7 ? Severity.LOW : Severity.MEDIUM, "user", u.name(), "KEY-NEVER-USED",
+                            "active access key " + k.accessKeyId() + " was never used", evidence,
+                            "Deactivate the key; delete it if nothing breaks."));
+                } else if (days(k.lastUsed().get().date()) > n) {
+                    out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-UNUSED",
+                            "active access key " + k.accessKeyId() + " unused for " + days(k.lastUsed().get().date())
+                                    + " days (> " + n + ")", evidence, "Deactivate the key; delete it if nothing breaks."));
+                }
+            }
+            if (active.size() > 1) {
+                out.add(new Finding(Severity.LOW, "user", u.name(), "KEY-TWO-ACTIVE", "two active access keys",
+                        active.stream().map(k -> k.accessKeyId() + " created " + k.created()).toList().toString(),
+                        "Finish the rotation: deactivate the older key once the new one is deployed."));
+            }
+        }
+        rootRow().ifPresent(root -> {
+            for (int i = 1; i <= 2; i++) {
+                if ("true".equalsIgnoreCase(root.get("access_key_" + i + "_active"))) {
+                    out.add(new Finding(Severity.CRITICAL, "account", CredentialReportRow.ROOT, "KEY-ROOT",
+                            "the root user has an active access key (key " + i + ")",
+                            "credential report: access_key_" + i + "_active=true, last rotated "
+                                    + root.get("access_key_" + i + "_last_rotated") + ", last used "
+                                    + root.get("access_key_" + i + "_last_used_date"),
+                            "Delete the root access key (sign in as root, Security credentials); use IAM roles instead."));
+                }
+            }
+        });
+        return new Findings("access keys (" + n + " days)", acct.asOf(), out);
+    }
+
+    private Optional<CredentialReportRow> rootRow() {
+        return acct.snapshot().credentialReport().flatMap(r -> r.rows().stream().filter(CredentialReportRow::isRoot).findFirst());
+    }
+
+    // ---- MFA ------------------------------------------------------------------------------------------------
+
+    Findings mfa() {
+        List<Finding> out = new ArrayList<>();
+        for (User u : acct.snapshot().users()) {
+            Optional<CredentialReportRow> row = reportRow(u.name());
+            boolean console = u.hasConsoleAccess() || row.map(r -> "true".equals(r.get("password_enabled"))).orElse(false);
+            boolean mfa = u.hasMfa() || row.map(r -> "true".equals(r.get("mfa_active"))).orElse(false);
+            if (console && !mfa) {
+                boolean admin = admins.isAdmin("user", u.name());
+                PasswordUse pw = passwordUse(u);
+                out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "user", u.name(), "MFA-CONSOLE",
+                        "console user without MFA" + (admin ? " (and admin-equivalent)" : ""),
+                        "login profile since " + u.loginProfile().map(l -> l.created().toString()).orElse("?")
+                                + ", no MFA device (credential report mfa_active=" + row.map(r -> r.get("mfa_active")).orElse("?")
+                                + "); " + pw.note(),
+                        "Enable a virtual or hardware MFA device, and attach a policy that denies everything but "
+                                + "MFA set-up without aws:MultiFactorAuthPresent."));
+            }
+        }
+        Optional<CredentialReportRow> root = rootRow();
+        if (root.isEmpty()) {
+            out.add(new Finding(Severity.INFO, "account", CredentialReportRow.ROOT, "MFA-ROOT-UNKNOWN",
+                    "root MFA not checked: the snapshot has no credential report",
+                    "acct.snapshot().credentialReport() is empty",
+                    "Collect the credential report (aws iam generate-credential-report; get-credential-report)."));
+        } else if (!"true".equalsIgnoreCase(root.get().get("mfa_active"))) {
+            out.add(new Finding(Severity.CRITICAL, "account", CredentialReportRow.ROOT, "MFA-ROOT",
+                    "the root user has no MFA", "credential report: <root_account> mfa_active=" + root.get().get("mfa_active")
+                            + ", password_last_used=" + root.get().get("password_last_used"),
+                    "Enable MFA on the root user (hardware key preferred) and lock the credentials away."));
+        }
+        return new Findings("MFA", acct.asOf(), out);
+    }
+}

@@ -1,0 +1,129 @@
+package iamnb.audit;
+
+import static iamnb.audit.TestAccounts.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import iamnb.Iam;
+import iamnb.model.AccessKey;
+import iamnb.model.Account;
+import iamnb.model.CredentialReport;
+import iamnb.model.CredentialReportRow;
+import iamnb.model.LoginProfile;
+import iamnb.model.RoleLastUsed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CredentialAuditTest {
+    private static Audit demo;
+    private static final Set<String> CLEAN = Set.of("alice", "bob", "carol", "dave.auditor", "jordan.admin", "temp-admin",
+            "app-role", "app-web", "cross-account-deploy", "ci-pipeline", "dev-alice-lambda", "dev-bob-etl", "my-app-role",
+            "break-glass-admin", "aisha.khan", "zoe.martin", "lambda-orders");
+
+    @BeforeAll
+    static void load() {
+        demo = Iam.demo().audit();
+    }
+
+    private static Instant daysAgo(long d) {
+        return AS_OF.minus(Duration.ofDays(d));
+    }
+
+    private static CredentialReportRow row(String user, Map<String, String> values) {
+        var m = new java.util.HashMap<>(values);
+        m.put("user", user);
+        m.put("arn", user.equals(CredentialReportRow.ROOT) ? A + "root" : A + "user/" + user);
+        return CredentialReportRow.of(m);
+    }
+
+    @Test
+    void unused_onDemo_findsNeverUsedAndIdleUsersAndRoles() {
+        Findings f = demo.unused();
+        assertEquals(1, f.forPrincipal("former-contractor").check("UNUSED-USER-NEVER").size());
+        assertEquals(1, f.forPrincipal("intern-2025").check("UNUSED-USER-NEVER").size());
+        assertTrue(f.forPrincipal("intern-2025").list().get(0).evidence().contains("no_information"));
+        assertEquals(1, f.forPrincipal("old-jenkins").check("UNUSED-USER").size());
+        assertEquals(1, f.forPrincipal("app-legacy-batch").check("UNUSED-ROLE").size());
+        assertEquals(1, f.forPrincipal("app-reports-old").check("UNUSED-ROLE-NEVER").size());
+        f.principals().forEach(p -> assertFalse(CLEAN.contains(p), p));
+    }
+
+    @Test
+    void keys_onDemo_findsOldNeverUsedAndDoubleKeys() {
+        Findings f = demo.keys();
+        assertEquals(1, f.forPrincipal("svc-deploy").check("KEY-AGE").size());
+        assertTrue(f.forPrincipal("svc-deploy").list().get(0).finding().contains("AKIAOLD123456EXAMPLE"));
+        assertEquals(1, f.forPrincipal("svc-reporting").check("KEY-NEVER-USED").size());
+        assertEquals(1, f.forPrincipal("legacy-etl").check("KEY-TWO-ACTIVE").size());
+        assertEquals(1, f.forPrincipal("old-jenkins").check("KEY-UNUSED").size());
+        assertTrue(f.check("KEY-ROOT").isEmpty());
+        f.principals().forEach(p -> assertFalse(CLEAN.contains(p), p));
+    }
+
+    @Test
+    void mfa_onDemo_findsConsoleUsersWithoutMfaAndAcceptsRootMfa() {
+        Findings f = demo.mfa();
+        assertEquals(Set.of("pat.analyst", "former-contractor", "intern-2025"), Set.copyOf(f.principals()));
+        assertTrue(f.check("MFA-ROOT").isEmpty());
+    }
+
+    @Test
+    void unused_readsCredentialReportSpecialValues() {
+        var report = new CredentialReport(Optional.of(AS_OF), List.of(
+                row("never", Map.of("password_enabled", "true", "password_last_used", "no_information")),
+                row("idle", Map.of("password_enabled", "true", "password_last_used", "2026-01-01T00:00:00+00:00")),
+                row("keysonly", Map.of("password_enabled", "false", "password_last_used", "N/A",
+                        "access_key_1_active", "true", "access_key_1_last_used_date", "2026-10-30T00:00:00+00:00"))));
+        Account acct = account(snapshot().credentialReport(report)
+                .addUser(user("never").created(daysAgo(400)).loginProfile(new LoginProfile(daysAgo(400), false)).build())
+                .addUser(user("idle").created(daysAgo(400)).loginProfile(new LoginProfile(daysAgo(400), false)).build())
+                .addUser(user("keysonly").created(daysAgo(400)).build()));
+        Findings f = acct.audit().unused();
+        assertTrue(f.forPrincipal("never").list().get(0).evidence().contains("never used (credential report: no_information)"));
+        assertEquals("UNUSED-USER-NEVER", f.forPrincipal("never").list().get(0).check());
+        assertEquals("UNUSED-USER", f.forPrincipal("idle").list().get(0).check());
+        assertTrue(f.forPrincipal("keysonly").isEmpty(), f.toString());
+    }
+
+    @Test
+    void unused_withShorterThreshold_andYoungPrincipalsAreLow() {
+        Account acct = account(snapshot()
+                .addRole(role("monthly", serviceTrust("lambda.amazonaws.com")).created(daysAgo(300))
+                        .lastUsed(new RoleLastUsed(daysAgo(40), "us-east-1")).build())
+                .addRole(role("fresh", serviceTrust("lambda.amazonaws.com")).created(daysAgo(3)).build()));
+        assertTrue(acct.audit().unused().forPrincipal("monthly").isEmpty());
+        assertEquals("UNUSED-ROLE", acct.audit().unused(Duration.ofDays(30)).forPrincipal("monthly").list().get(0).check());
+        assertEquals(Severity.LOW, acct.audit().unused().forPrincipal("fresh").list().get(0).severity());
+    }
+
+    @Test
+    void keysAndMfa_whenRootHasKeysAndNoMfa_areCritical() {
+        var report = new CredentialReport(Optional.of(AS_OF), List.of(row(CredentialReportRow.ROOT, Map.of(
+                "password_enabled", "not_supported", "mfa_active", "false", "access_key_1_active", "true",
+                "access_key_1_last_rotated", "2020-01-01T00:00:00+00:00"))));
+        Account acct = account(snapshot().credentialReport(report));
+        assertEquals(Severity.CRITICAL, acct.audit().keys().check("KEY-ROOT").list().get(0).severity());
+        assertEquals(Severity.CRITICAL, acct.audit().mfa().check("MFA-ROOT").list().get(0).severity());
+    }
+
+    @Test
+    void mfa_withoutCredentialReport_saysRootNotChecked_andAdminWithoutMfaIsCritical() {
+        Account acct = account(snapshot().addUser(user("boss").addAttachedPolicy(attach(ADMIN))
+                .loginProfile(new LoginProfile(daysAgo(10), false)).build()));
+        Findings f = acct.audit().mfa();
+        assertEquals(Severity.INFO, f.check("MFA-ROOT-UNKNOWN").list().get(0).severity());
+        assertEquals(Severity.CRITICAL, f.forPrincipal("boss").list().get(0).severity());
+    }
+
+    @Test
+    void keys_inactiveKeysAreNotFlagged() {
+        Account acct = account(snapshot().addUser(user("u").addAccessKey(new AccessKey("u", "AKIAOLDINACTIVE", AccessKey.Status.INACTIVE,
+                daysAgo(900), Optional.empty())).build()));
+        assertTrue(acct.audit().keys().isEmpty());
+    }
+}
