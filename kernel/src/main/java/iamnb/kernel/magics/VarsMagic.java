@@ -3,7 +3,7 @@ package iamnb.kernel.magics;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** {@code %vars}: the session's variables with their types and short values, as a table. */
+/** {@code %vars}: the variables the user declared, with their types and short values, as a table. */
 public final class VarsMagic implements Magic {
 
     static final int MAX_VALUE = 80;
@@ -25,7 +25,8 @@ public final class VarsMagic implements Magic {
 
     @Override
     public void run(MagicCall call, MagicContext context) {
-        var variables = context.variables();
+        // $1, $2, ...: JShell's names for unnamed results, noise in a list of what the user defined.
+        var variables = context.variables().stream().filter(v -> !v.name().startsWith("$")).toList();
         if (variables.isEmpty()) {
             context.out().println("no variables yet");
             return;
