@@ -43,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -66,6 +68,16 @@ public final class SnapshotReader {
         Optional<JsonAt> account = optionalJson(dir, SnapshotFiles.ACCOUNT);
         account.ifPresent(a -> warnings.addAll(a.strings("warnings")));
 
+        // The side files are independent of gaad.json: parse them while gaad.json streams in.
+        Optional<Instant> reportGenerated = account.flatMap(a -> a.optInstant("credentialReportGenerated"));
+        CompletableFuture<Optional<CredentialReport>> reportLater = CompletableFuture.supplyAsync(() ->
+                Files.isRegularFile(dir.resolve(SnapshotFiles.CREDENTIAL_REPORT))
+                        ? Optional.of(CredentialReportCsv.parse(readText(dir.resolve(SnapshotFiles.CREDENTIAL_REPORT)),
+                                SnapshotFiles.CREDENTIAL_REPORT, reportGenerated))
+                        : Optional.empty());
+        CompletableFuture<Map<String, JsonAt>> roleDetailsLater = CompletableFuture.supplyAsync(() -> roleDetails(dir));
+        CompletableFuture<Credentials> credentialsLater = CompletableFuture.supplyAsync(() -> credentialFiles(dir));
+
         GaadReader.Content gaad;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(gaadFile), 1 << 16)) {
             gaad = new GaadReader(mapper).read(in, SnapshotFiles.GAAD);
@@ -73,13 +85,9 @@ public final class SnapshotReader {
             throw new SourceUnavailableException("cannot read " + gaadFile + ": " + e.getMessage(), e);
         }
 
-        List<Role> roles = applyRoleDetails(dir, gaad.roles(), warnings);
-        Optional<Instant> reportGenerated = account.flatMap(a -> a.optInstant("credentialReportGenerated"));
-        Optional<CredentialReport> report = Files.isRegularFile(dir.resolve(SnapshotFiles.CREDENTIAL_REPORT))
-                ? Optional.of(CredentialReportCsv.parse(readText(dir.resolve(SnapshotFiles.CREDENTIAL_REPORT)),
-                        SnapshotFiles.CREDENTIAL_REPORT, reportGenerated))
-                : Optional.empty();
-        List<User> users = applyCredentials(dir, gaad.users(), warnings);
+        List<Role> roles = applyRoleDetails(join(roleDetailsLater), gaad.roles(), warnings);
+        Optional<CredentialReport> report = join(reportLater);
+        List<User> users = applyCredentials(join(credentialsLater), gaad.users(), warnings);
 
         String accountId = account.map(a -> a.optText("accountId")).filter(s -> !s.isEmpty())
                 .or(() -> account.map(a -> a.optText("Account")).filter(s -> !s.isEmpty()))
@@ -117,7 +125,7 @@ public final class SnapshotReader {
 
     // ---- roles: list-roles.json and roles/*.json add what GAAD leaves out ---------------------------------
 
-    private List<Role> applyRoleDetails(Path dir, List<Role> roles, List<String> warnings) {
+    private Map<String, JsonAt> roleDetails(Path dir) {
         Map<String, JsonAt> details = new LinkedHashMap<>();
         optionalJson(dir, SnapshotFiles.LIST_ROLES).ifPresent(l -> {
             for (JsonAt r : l.list("Roles")) {
@@ -132,6 +140,10 @@ public final class SnapshotReader {
             }
             details.merge(r.text("RoleName"), r, (listed, fromGet) -> fromGet);
         }
+        return details;
+    }
+
+    private static List<Role> applyRoleDetails(Map<String, JsonAt> details, List<Role> roles, List<String> warnings) {
         if (details.isEmpty()) {
             return roles;
         }
@@ -169,7 +181,11 @@ public final class SnapshotReader {
 
     // ---- users: access keys, last use, MFA devices, login profiles ----------------------------------------
 
-    private List<User> applyCredentials(Path dir, List<User> users, List<String> warnings) {
+    /** What the credential files say, per user name. */
+    private record Credentials(Map<String, List<AccessKey>> keys, Map<String, List<MfaDevice>> mfa,
+                               Map<String, LoginProfile> logins) {}
+
+    private Credentials credentialFiles(Path dir) {
         Map<String, JsonAt> lastUsed = new HashMap<>();
         optionalJson(dir, SnapshotFiles.ACCESS_KEY_LAST_USED).ifPresent(m -> lastUsed.putAll(m.fields()));
         for (Path f : jsonFiles(dir.resolve(SnapshotFiles.ACCESS_KEY_LAST_USED_DIR))) {
@@ -232,6 +248,13 @@ public final class SnapshotReader {
             logins.put(p.text("UserName"), new LoginProfile(p.instant("CreateDate"), p.bool("PasswordResetRequired", false)));
         }
 
+        return new Credentials(keys, mfa, logins);
+    }
+
+    private static List<User> applyCredentials(Credentials c, List<User> users, List<String> warnings) {
+        Map<String, List<AccessKey>> keys = c.keys();
+        Map<String, List<MfaDevice>> mfa = c.mfa();
+        Map<String, LoginProfile> logins = c.logins();
         if (keys.isEmpty() && mfa.isEmpty() && logins.isEmpty()) {
             return users;
         }
@@ -497,6 +520,18 @@ public final class SnapshotReader {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** Waits for a side file; its own exception (naming the file) comes out unwrapped. */
+    private static <T> T join(CompletableFuture<T> later) {
+        try {
+            return later.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
 
     private static Optional<String> accountIdFromArns(GaadReader.Content gaad, Optional<CredentialReport> report) {
         Stream<String> arns = Stream.of(

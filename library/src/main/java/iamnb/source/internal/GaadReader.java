@@ -20,6 +20,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -46,10 +48,10 @@ public final class GaadReader {
     }
 
     public Content read(InputStream in, String file) {
-        List<JsonAt> users = new ArrayList<>();
-        List<JsonAt> groups = new ArrayList<>();
-        List<JsonAt> roles = new ArrayList<>();
-        List<JsonAt> policies = new ArrayList<>();
+        Batches<User> users = new Batches<>(GaadReader::user);
+        Batches<Group> groups = new Batches<>(GaadReader::group);
+        Batches<Role> roles = new Batches<>(GaadReader::role);
+        Batches<ManagedPolicy> policies = new Batches<>(GaadReader::policy);
         try (JsonParser p = mapper.getFactory().createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
@@ -71,16 +73,15 @@ public final class GaadReader {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read: " + e.getMessage(), e);
         }
-        return new Content(convert(users, GaadReader::user), convert(groups, GaadReader::group),
-                convert(roles, GaadReader::role), convert(policies, GaadReader::policy));
+        return new Content(users.results(), groups.results(), roles.results(), policies.results());
     }
 
-    private void readPage(JsonParser p, String file, String pagePath, List<JsonAt> users, List<JsonAt> groups,
-                          List<JsonAt> roles, List<JsonAt> policies) throws IOException {
+    private void readPage(JsonParser p, String file, String pagePath, Batches<User> users, Batches<Group> groups,
+                          Batches<Role> roles, Batches<ManagedPolicy> policies) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
-            List<JsonAt> target = switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            Batches<?> target = switch (name.toLowerCase(java.util.Locale.ROOT)) {
                 case "userdetaillist" -> users;
                 case "groupdetaillist" -> groups;
                 case "roledetaillist" -> roles;
@@ -102,14 +103,57 @@ public final class GaadReader {
                 target.add(new JsonAt(element, file, line, pagePath + "." + name + "[" + i++ + "]"));
             }
         }
+        users.flush();
+        groups.flush();
+        roles.flush();
+        policies.flush();
     }
 
-    /** Converts elements in parallel (policy parsing dominates), keeping document order. */
-    private static <T> List<T> convert(List<JsonAt> elements, Function<JsonAt, T> f) {
-        if (elements.size() < 256) {
-            return elements.stream().map(f).toList();
+    /**
+     * Converts elements in batches on the common pool while the parser reads on: reading and converting
+     * overlap, and document order is kept.
+     */
+    private static final class Batches<T> {
+        private static final int SIZE = 256;
+        private final Function<JsonAt, T> convert;
+        private final List<CompletableFuture<List<T>>> done = new ArrayList<>();
+        private List<JsonAt> current = new ArrayList<>(SIZE);
+
+        Batches(Function<JsonAt, T> convert) {
+            this.convert = convert;
         }
-        return elements.parallelStream().map(f).toList();
+
+        void add(JsonAt element) {
+            current.add(element);
+            if (current.size() >= SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (current.isEmpty()) {
+                return;
+            }
+            List<JsonAt> batch = current;
+            current = new ArrayList<>(SIZE);
+            done.add(CompletableFuture.supplyAsync(() -> batch.stream().map(convert).toList()));
+        }
+
+        List<T> results() {
+            flush();
+            List<T> out = new ArrayList<>();
+            for (CompletableFuture<List<T>> f : done) {
+                try {
+                    out.addAll(f.join());
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw e;
+                }
+            }
+            return out;
+        }
     }
 
     static List<InlinePolicy> inline(JsonAt owner, String field) {

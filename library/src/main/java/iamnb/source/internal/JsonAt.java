@@ -23,13 +23,20 @@ public final class JsonAt {
     private final JsonNode node;
     private final String file;
     private final int line;
-    private final String path;
+    /** The path is built only when a message needs it: {@code parent.path() + segment}. */
+    private final JsonAt parent;
+    private final String segment;
 
     public JsonAt(JsonNode node, String file, int line, String path) {
+        this(node, file, line, null, path);
+    }
+
+    private JsonAt(JsonNode node, String file, int line, JsonAt parent, String segment) {
         this.node = node == null ? MissingNode.getInstance() : node;
         this.file = file;
         this.line = line;
-        this.path = path;
+        this.parent = parent;
+        this.segment = segment;
     }
 
     public static JsonAt root(JsonNode node, String file) {
@@ -41,7 +48,7 @@ public final class JsonAt {
     }
 
     public String path() {
-        return path;
+        return parent == null ? segment : parent.path() + segment;
     }
 
     public String file() {
@@ -54,7 +61,7 @@ public final class JsonAt {
 
     /** Where this node is, for messages: {@code gaad.json line 12: $.UserDetailList[3]}. */
     public String where() {
-        return file + (line > 0 ? " line " + line : "") + ": " + path;
+        return file + (line > 0 ? " line " + line : "") + ": " + path();
     }
 
     public InvalidInputException error(String problem) {
@@ -72,7 +79,7 @@ public final class JsonAt {
                 }
             }
         }
-        return new JsonAt(child, file, line, path + "." + field);
+        return new JsonAt(child, file, line, this, "." + field);
     }
 
     public boolean has(String field) {
@@ -80,11 +87,11 @@ public final class JsonAt {
     }
 
     public JsonAt at(int index) {
-        return new JsonAt(node.get(index), file, line, path + "[" + index + "]");
+        return new JsonAt(node.get(index), file, line, this, "[" + index + "]");
     }
 
     public JsonAt withLine(int newLine) {
-        return new JsonAt(node, file, newLine, path);
+        return new JsonAt(node, file, newLine, parent, segment);
     }
 
     /** A required string. */
@@ -204,7 +211,7 @@ public final class JsonAt {
         }
         Map<String, JsonAt> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> out.put(e.getKey(),
-                new JsonAt(e.getValue(), file, line, path + "." + e.getKey())));
+                new JsonAt(e.getValue(), file, line, this, "." + e.getKey())));
         return out;
     }
 
