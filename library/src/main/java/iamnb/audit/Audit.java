@@ -97,6 +97,55 @@ public final class Audit {
         return new CredentialAudit(acct, admins, DEFAULT_BREAK_GLASS_ROLE);
     }
 
+    // ---- break-glass and boundaries --------------------------------------------------------------------------
+
+    /** The break-glass checklist for {@value #DEFAULT_BREAK_GLASS_ROLE}, trusted by the account root only. */
+    public Checklist breakGlass() {
+        return breakGlass(DEFAULT_BREAK_GLASS_ROLE);
+    }
+
+    /** The break-glass checklist for a role, trusted by the account root only. */
+    public Checklist breakGlass(String roleName) {
+        return breakGlass(roleName, java.util.Set.of("arn:aws:iam::" + acct.accountId() + ":root"));
+    }
+
+    /**
+     * The break-glass checklist: MFA required (and at most an hour old), sessions of at most an hour, trusted only
+     * by {@code intendedPrincipals} (trust-policy values, e.g. the account root ARN), admin by the engine; plus
+     * the runbook's MANUAL items (CloudTrail, alerting, documentation).
+     */
+    public Checklist breakGlass(String roleName, java.util.Set<String> intendedPrincipals) {
+        if (intendedPrincipals.isEmpty()) {
+            throw new iamnb.InvalidInputException("breakGlass: give at least one intended principal, e.g. arn:aws:iam::"
+                    + acct.accountId() + ":root");
+        }
+        return new BreakGlassAudit(acct, sim, admins).run(roleName, new java.util.LinkedHashSet<>(intendedPrincipals));
+    }
+
+    /** Boundaries for roles named {@code dev-*} with {@code dev-sandbox-boundary}. */
+    public Findings boundaries() {
+        return boundaries("dev-*", "dev-sandbox-boundary");
+    }
+
+    /**
+     * Roles matching {@code rolePattern} (IAM glob) without the boundary {@code boundaryName}; customer policies
+     * allowing iam:CreateRole/PutRolePolicy/AttachRolePolicy without an iam:PermissionsBoundary condition;
+     * iam:PassRole without iam:PassedToService.
+     */
+    public Findings boundaries(String rolePattern, String boundaryName) {
+        return new BoundaryAudit(acct, sim, admins).run(rolePattern, boundaryName);
+    }
+
+    /** Simulates {@code dev-sandbox-boundary} over AdministratorAccess: what must stay denied is, what must work does. */
+    public Checklist verifyBoundary() {
+        return verifyBoundary("dev-sandbox-boundary");
+    }
+
+    /** {@link #verifyBoundary()} for another boundary policy (name or ARN), against the seed runbook's expectations. */
+    public Checklist verifyBoundary(String boundaryName) {
+        return new BoundaryAudit(acct, sim, admins).verify(boundaryName);
+    }
+
     // ---- admins -----------------------------------------------------------------------------------------------
 
     /**

@@ -38,7 +38,7 @@ public final class Checklist {
             Objects.requireNonNull(requirement, "requirement");
             Objects.requireNonNull(status, "status");
             evidence = evidence == null ? "" : evidence;
-            remediation = remediation == null ? "" : remediation;
+            remediation = remediation == null || status == CheckStatus.PASS ? "" : remediation;
             Objects.requireNonNull(decision, "decision");
         }
 

@@ -5,14 +5,11 @@ import iamnb.audit.internal.StatementText;
 import iamnb.model.Account;
 import iamnb.model.Condition;
 import iamnb.model.OrgAccount;
-import iamnb.model.PolicyDocument;
 import iamnb.model.Principal;
 import iamnb.model.Role;
 import iamnb.model.Statement;
 import iamnb.policy.AccountSimulator;
 import iamnb.policy.Decision;
-import iamnb.policy.Layers;
-import iamnb.policy.PolicyEvaluator;
 import iamnb.policy.Request;
 import iamnb.policy.RequestPrincipal;
 import java.util.ArrayList;
@@ -40,8 +37,6 @@ final class TrustAudit {
             "aws:principalaccount", "aws:principalarn", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid");
     private static final Set<String> CROSS_ACCOUNT_SAFE = Set.of("sts:externalid", "aws:multifactorauthpresent",
             "aws:multifactorauthage", "aws:principalorgid", "aws:principalorgpaths", "aws:principalarn");
-    private static final PolicyDocument ALLOW_ALL = PolicyDocument.parse(
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
 
     private final Account acct;
     private final AccountSimulator sim;
@@ -145,10 +140,8 @@ final class TrustAudit {
 
     /** The engine's verdict on sts:AssumeRole by a principal from elsewhere, its own policies assumed to allow. */
     private String confirm(Role role, RequestPrincipal probe) {
-        Request req = sim.prepare(Request.builder().principal(probe).action("sts:AssumeRole").resource(role.arn()).build());
-        Layers layers = sim.layersFor(req).toBuilder()
-                .identity("(assumed) the caller's own policies allow it", ALLOW_ALL).build();
-        Decision d = PolicyEvaluator.evaluate(req, layers);
+        Decision d = AssumeProbe.evaluate(sim, Request.builder().principal(probe).action("sts:AssumeRole")
+                .resource(role.arn()).build());
         return "Engine: sts:AssumeRole by " + probe.arn() + " is " + d.verdict()
                 + (d.decidingStatementLabel().isEmpty() ? "" : " (" + d.decidingStatementLabel() + ")");
     }
