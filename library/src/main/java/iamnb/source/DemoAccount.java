@@ -28,7 +28,13 @@ public final class DemoAccount {
     private DemoAccount() {}
 
     public static AccountSnapshot load() {
-        URL index = DemoAccount.class.getResource(RESOURCE_DIR + INDEX);
+        return load(DemoAccount.class.getClassLoader());
+    }
+
+    /** Reads the demo from a given class loader (the kernel's, a shaded jar's, a test's). */
+    static AccountSnapshot load(ClassLoader loader) {
+        String base = RESOURCE_DIR.substring(1);
+        URL index = loader.getResource(base + INDEX);
         if (index == null) {
             throw new SourceUnavailableException("the demo account is missing from the class path ("
                     + RESOURCE_DIR + INDEX + "); is the iamnb library jar complete?");
@@ -41,11 +47,11 @@ public final class DemoAccount {
         } catch (URISyntaxException | IllegalArgumentException e) {
             // fall through to copying the files out
         }
-        return copyAndRead(index);
+        return copyAndRead(loader, base, index);
     }
 
     /** Inside a jar (or any other class loader): copy the listed files to a temporary folder, read, delete. */
-    private static AccountSnapshot copyAndRead(URL index) {
+    private static AccountSnapshot copyAndRead(ClassLoader loader, String base, URL index) {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("iamnb-demo");
@@ -54,7 +60,7 @@ public final class DemoAccount {
                 files = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
             }
             for (String name : files) {
-                try (InputStream in = DemoAccount.class.getResourceAsStream(RESOURCE_DIR + name)) {
+                try (InputStream in = loader.getResourceAsStream(base + name)) {
                     if (in == null) {
                         throw new SourceUnavailableException("demo file " + name + " is listed in " + INDEX
                                 + " but missing from the class path");

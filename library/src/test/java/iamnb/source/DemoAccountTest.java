@@ -51,6 +51,33 @@ class DemoAccountTest {
     }
 
     @Test
+    void demo_whenPackedInAJar_thenReadFromTheJarEqually(@TempDir Path tmp) throws IOException {
+        Path jar = tmp.resolve("library.jar");
+        String index = new String(resource(DemoAccount.INDEX), StandardCharsets.UTF_8);
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            for (String name : (DemoAccount.INDEX + "\n" + index).lines().filter(l -> !l.isBlank()).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(DemoAccount.RESOURCE_DIR.substring(1) + name));
+                out.write(resource(name));
+                out.closeEntry();
+            }
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            assertEquals(DEMO.snapshot(), DemoAccount.load(loader));
+        }
+    }
+
+    @Test
+    void readme_whenDescribingTheDemo_thenItsCountsAreTheDemosCounts() throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        var s = DEMO.snapshot();
+        String expected = "It holds " + s.users().size() + " users, " + s.roles().size() + " roles, " + s.groups().size()
+                + " groups, " + s.policies().size() + " managed policies, " + s.buckets().size() + " buckets";
+        assertTrue(readme.contains(expected), "README should say: " + expected);
+        assertTrue(readme.contains(s.analyzerFindings().size() + " Access Analyzer findings and "
+                + s.cloudTrailEvents().size() + " CloudTrail events"));
+    }
+
+    @Test
     void demoResources_whenRegeneratedFromGenerator_thenIdenticalToCommittedFiles() throws IOException {
         SortedMap<String, byte[]> expected = new SnapshotWriter().render(DemoAccountGenerator.build());
         String index = new String(resource(DemoAccount.INDEX), StandardCharsets.UTF_8);

@@ -67,6 +67,31 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void fromSnapshot_whenGaadDocumentsArePlainJsonStrings_thenEqualsCliForm() throws IOException {
+        // Some tools (and hand edits) keep documents as JSON text rather than objects or URL-encoded text.
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = mapper.readTree(resource("gaad/gaad-cli.json"));
+        stringify(tree);
+        Path dir = folder("strings", "gaad/gaad-cli.json");
+        Files.writeString(dir.resolve("gaad.json"), mapper.writeValueAsString(tree));
+        assertTrue(Files.readString(dir.resolve("gaad.json")).contains("\"AssumeRolePolicyDocument\":\"{"));
+        assertEquals(Iam.fromSnapshot(folder("cli", "gaad/gaad-cli.json")).snapshot(), Iam.fromSnapshot(dir).snapshot());
+    }
+
+    private static void stringify(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            for (String f : List.of("PolicyDocument", "AssumeRolePolicyDocument", "Document")) {
+                if (o.has(f) && o.get(f).isObject()) {
+                    o.put(f, o.get(f).toString());
+                }
+            }
+            o.elements().forEachRemaining(SnapshotReaderTest::stringify);
+        } else if (node != null && node.isArray()) {
+            node.elements().forEachRemaining(SnapshotReaderTest::stringify);
+        }
+    }
+
+    @Test
     void fromSnapshot_whenGaadEmbedsPolicies_thenEveryPolicyLayerIsParsed() throws IOException {
         Account acct = Iam.fromSnapshot(folder("cli", "gaad/gaad-cli.json"));
         User alice = acct.user("alice");
