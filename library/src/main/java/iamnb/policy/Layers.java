@@ -45,7 +45,18 @@ public final class Layers {
         }
     }
 
-    record CompiledLevel(String name, List<Entry> entries) {}
+    /** Compiled entries with their names, computed once so that evaluation never rebuilds the list. */
+    record EntryList(List<Entry> entries, List<String> names) {
+        static EntryList of(List<Entry> entries) {
+            return new EntryList(List.copyOf(entries), entries.stream().map(Entry::name).toList());
+        }
+    }
+
+    record CompiledLevel(String name, List<Entry> entries, EntryList list) {
+        CompiledLevel(String name, List<Entry> entries) {
+            this(name, entries, EntryList.of(entries));
+        }
+    }
 
     private final List<Entry> identity;
     private final Entry boundary;
@@ -58,6 +69,10 @@ public final class Layers {
     private final boolean resourceInManagementAccount;
     private final PolicyCache cache;
     private final List<String> notes;
+    private final EntryList identityList;
+    private final EntryList boundaryList;
+    private final EntryList resourceList;
+    private final EntryList sessionList;
 
     private Layers(Builder b) {
         this.cache = b.cache;
@@ -71,6 +86,10 @@ public final class Layers {
         this.session = compile(b.session);
         this.managementAccount = b.managementAccount;
         this.resourceInManagementAccount = b.resourceInManagementAccount;
+        this.identityList = EntryList.of(identity);
+        this.boundaryList = boundary == null ? null : EntryList.of(List.of(boundary));
+        this.resourceList = resource == null ? null : EntryList.of(List.of(resource));
+        this.sessionList = EntryList.of(session);
     }
 
     public static Builder builder() {
@@ -160,6 +179,22 @@ public final class Layers {
     }
 
     // ---- for the evaluator ----
+    EntryList identityList() {
+        return identityList;
+    }
+
+    EntryList boundaryList() {
+        return boundaryList;
+    }
+
+    EntryList resourceList() {
+        return resourceList;
+    }
+
+    EntryList sessionList() {
+        return sessionList;
+    }
+
     List<Entry> identityEntries() {
         return identity;
     }

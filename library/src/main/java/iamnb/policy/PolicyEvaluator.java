@@ -3,6 +3,7 @@ package iamnb.policy;
 import iamnb.model.PolicyDocument;
 import iamnb.policy.Layers.CompiledLevel;
 import iamnb.policy.Layers.Entry;
+import iamnb.policy.Layers.EntryList;
 import iamnb.policy.internal.CompiledStatement;
 import iamnb.policy.internal.ContextLookup;
 import iamnb.policy.internal.ParsedArn;
@@ -51,8 +52,22 @@ public final class PolicyEvaluator {
     static final Set<String> RCP_SERVICES = Set.of("s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss",
             "cognito-identity", "dynamodb", "logs");
 
+    private static final String RCP_SERVICE_LIST = String.join(", ", new java.util.TreeSet<>(RCP_SERVICES));
+
     private static final Set<String> ASSUME_ROLE_ACTIONS = Set.of(
             "sts:assumerole", "sts:assumerolewithwebidentity", "sts:assumerolewithsaml");
+
+    // Layers that did not take part, for the common cases: built once (they are immutable).
+    private static final LayerResult NO_RESOURCE_POLICY = LayerResult.notApplicable(LayerKind.RESOURCE_POLICY,
+            LayerKind.RESOURCE_POLICY.singular(), "no resource-based policy was given");
+    private static final LayerResult NO_BOUNDARY = LayerResult.notApplicable(LayerKind.PERMISSIONS_BOUNDARY,
+            LayerKind.PERMISSIONS_BOUNDARY.singular(), "no permissions boundary is set");
+    private static final LayerResult NO_SESSION_POLICY = LayerResult.notApplicable(LayerKind.SESSION_POLICY,
+            LayerKind.SESSION_POLICY.singular(), "no session policy was passed");
+    private static final List<LayerResult> NO_SCPS = List.of(LayerResult.notApplicable(LayerKind.SCP, "SCPs",
+            "no SCPs were given"));
+    private static final List<LayerResult> NO_RCPS = List.of(LayerResult.notApplicable(LayerKind.RCP, "RCPs",
+            "no RCPs were given"));
 
     private PolicyEvaluator() {}
 
@@ -60,17 +75,17 @@ public final class PolicyEvaluator {
     public static Decision evaluate(Request request, Layers layers) {
         RequestPrincipal p = request.principal();
         boolean hasBoundary = layers.boundaryEntry() != null;
-        List<LayerResult> scp = orgLevels(LayerKind.SCP, "SCPs", layers.scpEntries(), scpExemption(p, layers), request);
-        List<LayerResult> rcp = orgLevels(LayerKind.RCP, "RCPs", layers.rcpEntries(),
-                rcpExemption(request, layers), request);
+        List<LayerResult> scp = layers.scpEntries().isEmpty() ? NO_SCPS
+                : orgLevels(LayerKind.SCP, "SCPs", layers.scpEntries(), scpExemption(p, layers), request);
+        List<LayerResult> rcp = layers.rcpEntries().isEmpty() ? NO_RCPS
+                : orgLevels(LayerKind.RCP, "RCPs", layers.rcpEntries(), rcpExemption(request, layers), request);
 
         LayerResult resource;
-        Entry res = layers.resourceEntry();
+        EntryList res = layers.resourceList();
         if (res == null) {
-            resource = LayerResult.notApplicable(LayerKind.RESOURCE_POLICY, LayerKind.RESOURCE_POLICY.singular(),
-                    "no resource-based policy was given");
+            resource = NO_RESOURCE_POLICY;
         } else {
-            resource = evaluate(LayerKind.RESOURCE_POLICY, layers.resourcePolicyKind().title(), List.of(res), request,
+            resource = evaluate(LayerKind.RESOURCE_POLICY, layers.resourcePolicyKind().title(), res, request,
                     true, true, hasBoundary);
         }
 
@@ -81,33 +96,32 @@ public final class PolicyEvaluator {
                             ? "the root user has no identity policies; it has full access in its own account"
                             : "a " + p.label() + " has no identity policies");
         } else {
-            identity = evaluate(LayerKind.IDENTITY, LayerKind.IDENTITY.title(), layers.identityEntries(), request,
+            identity = evaluate(LayerKind.IDENTITY, LayerKind.IDENTITY.title(), layers.identityList(), request,
                     false, false, hasBoundary);
         }
 
         LayerResult boundary;
         if (!hasBoundary) {
-            boundary = LayerResult.notApplicable(LayerKind.PERMISSIONS_BOUNDARY,
-                    LayerKind.PERMISSIONS_BOUNDARY.singular(), "no permissions boundary is set");
+            boundary = NO_BOUNDARY;
         } else if (!p.type().hasIdentityPolicies()) {
             boundary = LayerResult.notApplicable(LayerKind.PERMISSIONS_BOUNDARY,
                     LayerKind.PERMISSIONS_BOUNDARY.singular(), "boundaries apply only to IAM users and roles");
         } else {
             boundary = evaluate(LayerKind.PERMISSIONS_BOUNDARY, LayerKind.PERMISSIONS_BOUNDARY.singular(),
-                    List.of(layers.boundaryEntry()), request, false, false, hasBoundary);
+                    layers.boundaryList(), request, false, false, hasBoundary);
         }
 
-        List<Entry> sessionEntries = layers.sessionEntries();
+        EntryList sessionEntries = layers.sessionList();
         if (request.sessionPolicy().isPresent()) {
-            sessionEntries = new ArrayList<>(sessionEntries);
+            List<Entry> all = new ArrayList<>(sessionEntries.entries());
             PolicyDocument doc = request.sessionPolicy().get();
-            sessionEntries.add(new Entry(new NamedPolicy("session policy of the request", doc),
+            all.add(new Entry(new NamedPolicy("session policy of the request", doc),
                     layers.cache().compile(doc, "session policy of the request")));
+            sessionEntries = EntryList.of(all);
         }
         LayerResult session;
-        if (sessionEntries.isEmpty()) {
-            session = LayerResult.notApplicable(LayerKind.SESSION_POLICY, LayerKind.SESSION_POLICY.singular(),
-                    "no session policy was passed");
+        if (sessionEntries.entries().isEmpty()) {
+            session = NO_SESSION_POLICY;
         } else if (!p.type().hasIdentityPolicies()) {
             session = LayerResult.notApplicable(LayerKind.SESSION_POLICY, LayerKind.SESSION_POLICY.singular(),
                     "session policies apply only to role and federated-user sessions");
@@ -283,8 +297,7 @@ public final class PolicyEvaluator {
             return "RCPs do not restrict service-linked roles";
         }
         if (!RCP_SERVICES.contains(request.service())) {
-            return "RCPs do not apply to " + request.service() + " (RCPs cover " + String.join(", ",
-                    new java.util.TreeSet<>(RCP_SERVICES)) + ")";
+            return "RCPs do not apply to " + request.service() + " (RCPs cover " + RCP_SERVICE_LIST + ")";
         }
         return null;
     }
@@ -301,7 +314,7 @@ public final class PolicyEvaluator {
                 out.add(LayerResult.notApplicable(kind, name, exemption));
             } else {
                 // RCPs are resource-based in shape: their Principal must be "*" and is checked if present.
-                out.add(evaluate(kind, name, level.entries(), request, kind == LayerKind.RCP, false, false));
+                out.add(evaluate(kind, name, level.list(), request, kind == LayerKind.RCP, false, false));
             }
         }
         return out;
@@ -313,7 +326,7 @@ public final class PolicyEvaluator {
      * @param checkPrincipal whether the Principal/NotPrincipal element is consulted
      * @param principalRequired whether a statement without a Principal applies to nobody
      */
-    private static LayerResult evaluate(LayerKind kind, String name, List<Entry> entries, Request request,
+    private static LayerResult evaluate(LayerKind kind, String name, EntryList list, Request request,
                                         boolean checkPrincipal, boolean principalRequired, boolean hasBoundary) {
         String action = request.actionLowerCase();
         ParsedArn arn = request.resourceArn();
@@ -322,9 +335,7 @@ public final class PolicyEvaluator {
         List<StatementMatch> matches = null;
         boolean deny = false;
         boolean allow = false;
-        List<String> names = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            names.add(e.name());
+        for (Entry e : list.entries()) {
             for (CompiledStatement s : e.compiled().statements()) {
                 if (!s.actionMatches(action)) {
                     continue;
@@ -349,6 +360,6 @@ public final class PolicyEvaluator {
             }
         }
         LayerOutcome outcome = deny ? LayerOutcome.DENY : allow ? LayerOutcome.ALLOW : LayerOutcome.SILENT;
-        return new LayerResult(kind, name, outcome, names, matches == null ? List.of() : matches, "");
+        return new LayerResult(kind, name, outcome, list.names(), matches == null ? List.of() : matches, "");
     }
 }

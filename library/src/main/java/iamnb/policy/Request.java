@@ -41,6 +41,7 @@ public final class Request {
 
     // prepared once
     private final String actionLower;
+    private final String service;
     private final ParsedArn resourceArn;
     private volatile Map<String, List<String>> effective; // lower-cased key -> values, derived keys included; on first use
     private final ContextLookup lookup;
@@ -69,6 +70,8 @@ public final class Request {
         this.sessionPolicy = Optional.ofNullable(b.sessionPolicy);
         this.time = Optional.ofNullable(b.time);
         this.actionLower = action.toLowerCase(Locale.ROOT);
+        int colon = actionLower.indexOf(':');
+        this.service = colon < 0 ? actionLower : actionLower.substring(0, colon);
         this.lookup = key -> effective().get(key);
     }
 
@@ -164,8 +167,7 @@ public final class Request {
 
     /** The action's service prefix, lower-cased ("s3" for "s3:GetObject"). */
     public String service() {
-        int colon = actionLower.indexOf(':');
-        return colon < 0 ? actionLower : actionLower.substring(0, colon);
+        return service;
     }
 
     ParsedArn resourceArn() {
