@@ -341,6 +341,56 @@ class LiveSourceTest {
         assertTrue(acct.warnings().isEmpty(), acct.warnings().toString());
     }
 
+    private void orgCall(String operation, String bodyContains, String answer) {
+        server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSOrganizationsV20161128." + operation))
+                .withRequestBody(containing(bodyContains))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(answer)));
+    }
+
+    @Test
+    void live_whenOrganizationIsReadable_thenScpLevelsFollowTheOuPath() {
+        stubAuthorizationDetails(false);
+        iam("GetCallerIdentity", "<Arn>arn:aws:iam::999999999999:user/org-auditor</Arn><UserId>AIDAEXAMPLEORGAUDIT1</UserId>"
+                + "<Account>123456789012</Account>");
+        String full = "{\"Id\":\"p-FullAWSAccess\",\"Arn\":\"arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess\","
+                + "\"Name\":\"FullAWSAccess\",\"Description\":\"Allows access to every operation\",\"Type\":\"SERVICE_CONTROL_POLICY\",\"AwsManaged\":true}";
+        String guard = "{\"Id\":\"p-guard0001\",\"Arn\":\"arn:aws:organizations::999999999999:policy/o-exampleorgid/service_control_policy/p-guard0001\","
+                + "\"Name\":\"prod-guardrails\",\"Description\":\"\",\"Type\":\"SERVICE_CONTROL_POLICY\",\"AwsManaged\":false}";
+        orgCall("DescribeOrganization", "", "{\"Organization\":{\"Id\":\"o-exampleorgid\",\"Arn\":"
+                + "\"arn:aws:organizations::999999999999:organization/o-exampleorgid\",\"FeatureSet\":\"ALL\","
+                + "\"MasterAccountId\":\"999999999999\",\"MasterAccountEmail\":\"org@example.com\"}}");
+        orgCall("ListPolicies", "SERVICE_CONTROL_POLICY", "{\"Policies\":[" + full + "," + guard + "]}");
+        orgCall("ListPolicies", "RESOURCE_CONTROL_POLICY", "{\"Policies\":[]}");
+        orgCall("DescribePolicy", "p-FullAWSAccess", "{\"Policy\":{\"PolicySummary\":" + full + ",\"Content\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(ADMIN) + "}}");
+        orgCall("DescribePolicy", "p-guard0001", "{\"Policy\":{\"PolicySummary\":" + guard + ",\"Content\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                        + "\"Action\":\"organizations:LeaveOrganization\",\"Resource\":\"*\"}]}") + "}}");
+        orgCall("ListTargetsForPolicy", "p-FullAWSAccess", "{\"Targets\":[{\"TargetId\":\"r-exam\",\"Name\":\"Root\",\"Type\":\"ROOT\"},"
+                + "{\"TargetId\":\"ou-exam-prod1111\",\"Name\":\"Production\",\"Type\":\"ORGANIZATIONAL_UNIT\"},"
+                + "{\"TargetId\":\"123456789012\",\"Name\":\"prod\",\"Type\":\"ACCOUNT\"}]}");
+        orgCall("ListTargetsForPolicy", "p-guard0001",
+                "{\"Targets\":[{\"TargetId\":\"ou-exam-prod1111\",\"Name\":\"Production\",\"Type\":\"ORGANIZATIONAL_UNIT\"}]}");
+        orgCall("ListRoots", "", "{\"Roots\":[{\"Id\":\"r-exam\",\"Arn\":\"arn:aws:organizations::999999999999:root/o-exampleorgid/r-exam\","
+                + "\"Name\":\"Root\",\"PolicyTypes\":[{\"Type\":\"SERVICE_CONTROL_POLICY\",\"Status\":\"ENABLED\"}]}]}");
+        orgCall("ListOrganizationalUnitsForParent", "r-exam", "{\"OrganizationalUnits\":[{\"Id\":\"ou-exam-prod1111\","
+                + "\"Arn\":\"arn:aws:organizations::999999999999:ou/o-exampleorgid/ou-exam-prod1111\",\"Name\":\"Production\"}]}");
+        orgCall("ListOrganizationalUnitsForParent", "ou-exam-prod1111", "{\"OrganizationalUnits\":[]}");
+        orgCall("ListAccountsForParent", "r-exam", "{\"Accounts\":[]}");
+        orgCall("ListAccountsForParent", "ou-exam-prod1111", "{\"Accounts\":[{\"Id\":\"123456789012\",\"Arn\":"
+                + "\"arn:aws:organizations::999999999999:account/o-exampleorgid/123456789012\",\"Email\":\"prod@example.com\","
+                + "\"Name\":\"prod\",\"Status\":\"ACTIVE\",\"JoinedMethod\":\"CREATED\",\"JoinedTimestamp\":1577836800}]}");
+
+        Account acct = Iam.live(options().parts(EnumSet.of(LivePart.ORGANIZATION)).build());
+
+        var levels = acct.scpLevelsFor("123456789012");
+        assertEquals(List.of(List.of("FullAWSAccess"), List.of("FullAWSAccess", "prod-guardrails"), List.of("FullAWSAccess")),
+                levels.stream().map(l -> l.stream().map(iamnb.model.OrgPolicy::name).toList()).toList());
+        assertEquals("Deny", levels.get(1).get(1).document().statements().get(0).effect().json());
+        assertEquals("999999999999", acct.organization().orElseThrow().managementAccountId());
+        assertTrue(acct.warnings().isEmpty(), acct.warnings().toString());
+    }
+
     @Test
     void whoami_whenStsAnswers_thenAccountArnAndUserId() {
         iam("GetCallerIdentity", "<Arn>arn:aws:sts::123456789012:assumed-role/app-role/i-0abc</Arn>"
