@@ -146,6 +146,26 @@ public final class Audit {
         return new BoundaryAudit(acct, sim, admins).verify(boundaryName);
     }
 
+    // ---- IRSA -----------------------------------------------------------------------------------------------------
+
+    /** The IRSA checklist for a role and a Kubernetes service account, from IAM data alone. */
+    public Checklist irsa(String roleName, String namespace, String serviceAccount) {
+        return irsa(IrsaInput.of(roleName, namespace, serviceAccount));
+    }
+
+    /**
+     * The IRSA checklist with what was pasted from the cluster (service account JSON, pod JSON, projected token,
+     * cluster issuer): each of the seed's steps and common failures as a named check.
+     */
+    public Checklist irsa(IrsaInput input) {
+        return new IrsaAudit(acct, sim).run(input);
+    }
+
+    /** Every role trusting an OIDC provider: no :sub condition, a wildcard :sub, a provider missing from IAM. */
+    public Findings irsaTrust() {
+        return new IrsaAudit(acct, sim).lint();
+    }
+
     // ---- admins -----------------------------------------------------------------------------------------------
 
     /**
