@@ -38,5 +38,6 @@ class SyntheticAccountTest {
     void generate_whenSavedAndRead_thenEqualSnapshot(@TempDir Path tmp) {
         Account a = SyntheticAccount.generate(50, 80, 5, 20, 3);
         assertEquals(a.snapshot(), Iam.fromSnapshot(a.save(tmp.resolve("s"))).snapshot());
+        assertEquals(a.snapshot(), Iam.fromSnapshot(a.snapshot().save(tmp.resolve("t"))).snapshot());
     }
 }
