@@ -166,6 +166,32 @@ public final class Audit {
         return new IrsaAudit(acct, sim).lint();
     }
 
+    // ---- S3 -------------------------------------------------------------------------------------------------------
+
+    /** {@link #s3Access(String, String, String, String...)} for s3:GetObject, s3:PutObject and s3:ListBucket. */
+    public S3AccessReport s3Access(String principal, String bucket, String key) {
+        return s3Access(principal, bucket, key, "s3:GetObject", "s3:PutObject", "s3:ListBucket");
+    }
+
+    /**
+     * What decides a principal's access to {@code bucket/key}: bucket policy, ACL, public access block, Object
+     * Ownership, the engine's decision per action (bucket-level actions on the bucket ARN, the others on the
+     * object), VPC endpoint policies, and ARN mistakes involving the bucket.
+     */
+    public S3AccessReport s3Access(String principal, String bucket, String key, String... actions) {
+        return new S3Audit(acct, sim).access(principal, bucket, key, java.util.List.of(actions));
+    }
+
+    /** Object actions on bucket ARNs and bucket actions on object ARNs, across every policy of the account. */
+    public Findings s3ArnLint() {
+        return new S3Audit(acct, sim).arnLint();
+    }
+
+    /** Buckets public through their policy or ACL, without a public access block, or with ACLs still enabled. */
+    public Findings buckets() {
+        return new S3Audit(acct, sim).buckets();
+    }
+
     // ---- admins -----------------------------------------------------------------------------------------------
 
     /**
