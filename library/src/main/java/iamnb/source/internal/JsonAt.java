@@ -6,7 +6,6 @@ import iamnb.InvalidInputException;
 import iamnb.model.PolicyDocument;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,7 @@ public final class JsonAt {
     public JsonAt get(String field) {
         JsonNode child = node.get(field);
         if (child == null && node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (e.getKey().equalsIgnoreCase(field)) {
                     child = e.getValue();
                     break;
@@ -210,7 +208,7 @@ public final class JsonAt {
             throw error("must be an object, found " + kind());
         }
         Map<String, JsonAt> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(),
+        node.properties().forEach(e -> out.put(e.getKey(),
                 new JsonAt(e.getValue(), file, line, this, "." + e.getKey())));
         return out;
     }
