@@ -113,14 +113,18 @@ class DisplayTest(KernelCase):
         self.assertIn(">999<", html)
         self.assertNotIn(">500<", html)
 
-    def test_chart_rendersBase64PngAndSvgString(self):
-        data = self.result_data('org.knowm.xchart.QuickChart.getChart("Key age", "days", "keys", "age", '
-                                'new double[] {1, 2, 3}, new double[] {5, 3, 8})')
-        png = base64.b64decode(data["image/png"], validate=True)
+    def test_chart_rendersBase64PngAtChartSizeAndSvgOnRequest(self):
+        self.ok('var chart = org.knowm.xchart.QuickChart.getChart("Key age", "days", "keys", "age", '
+                'new double[] {1, 2, 3}, new double[] {5, 3, 8});')
+        outputs = self.ok("chart")
+        result = self.of_type(outputs, "execute_result")[0]["content"]
+        png = base64.b64decode(result["data"]["image/png"], validate=True)
         self.assertEqual(b"\x89PNG", png[:4])
-        self.assertNotIn("\n", data["image/png"])
-        self.assertIsInstance(data["image/svg+xml"], str)
-        self.assertIn("<svg", data["image/svg+xml"])
+        self.assertNotIn("\n", result["data"]["image/png"])
+        self.assertEqual({"width": 600, "height": 400}, result["metadata"]["image/png"])
+        svg = self.of_type(self.ok("display(Svg.of(chart));"), "display_data")[0]["content"]["data"]["image/svg+xml"]
+        self.assertIsInstance(svg, str)
+        self.assertTrue(svg.startswith("<svg"), svg[:80])
 
     def test_bufferedImage_rendersPng(self):
         data = self.result_data("new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB)")

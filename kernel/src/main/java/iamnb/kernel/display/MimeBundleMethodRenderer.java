@@ -76,7 +76,10 @@ public final class MimeBundleMethodRenderer implements Renderer {
             }
             return json.valueToTree(value);
         }
-        if (mime.startsWith("image/") && !mime.equals(MimeTypes.SVG)) {
+        if (mime.equals(MimeTypes.SVG)) {
+            return SvgText.inline(value.toString());
+        }
+        if (mime.startsWith("image/")) {
             if (value instanceof byte[] bytes) {
                 return Base64.getEncoder().encodeToString(bytes);
             }

@@ -135,7 +135,9 @@ public final class TableRenderer implements Renderer {
                             .append(";color:#aaa;font-style:italic\" title=\"missing value\">")
                             .append(MISSING).append("</td>");
                 } else {
-                    out.append("<td style=\"text-align:").append(align).append(";white-space:pre-wrap\">")
+                    // Short values (dates, numbers, ids) never break; long text wraps, keeping its own line breaks.
+                    String wrap = cell.length() > 40 ? "pre-wrap" : "nowrap";
+                    out.append("<td style=\"text-align:").append(align).append(";white-space:").append(wrap).append("\">")
                             .append(HtmlText.escape(cell)).append("</td>");
                 }
             }

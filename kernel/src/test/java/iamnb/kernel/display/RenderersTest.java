@@ -46,16 +46,29 @@ class RenderersTest {
     }
 
     @Test
-    void chart_rendersPngAndSvg() {
+    void chart_rendersSharpPngShownAtChartSize() {
         var chart = new CategoryChartBuilder().width(400).height(300).title("Key age").build();
         chart.addSeries("keys", List.of("a", "b"), List.of(3, 5));
         MimeBundle bundle = displayer.render(chart);
-        byte[] png = Base64.getDecoder().decode((String) bundle.data().get("image/png"));
+        String base64 = (String) bundle.data().get("image/png");
+        assertFalse(base64.contains("\n"));
+        byte[] png = Base64.getDecoder().decode(base64);
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
-        assertFalse(((String) bundle.data().get("image/png")).contains("\n"));
-        assertTrue(((String) bundle.data().get("image/svg+xml")).contains("<svg"));
+        assertEquals(800, ((png[16] & 0xff) << 24) | ((png[17] & 0xff) << 16) | ((png[18] & 0xff) << 8) | (png[19] & 0xff),
+                "drawn at twice the width");
+        assertEquals(Map.of("width", 400, "height", 300), bundle.metadata().get("image/png"));
+        assertFalse(bundle.data().containsKey("image/svg+xml"), "SVG only on request (nbconvert 6.5 blanks inline SVG)");
         assertEquals("Key age (400×300 chart)", bundle.plainText());
+    }
+
+    @Test
+    void chartAsSvg_isAnInlineSvgWithoutXmlProlog() {
+        var chart = new CategoryChartBuilder().width(400).height(300).title("Key age").build();
+        chart.addSeries("keys", List.of("a", "b"), List.of(3, 5));
+        String svg = (String) displayer.render(Svg.of(chart)).data().get("image/svg+xml");
+        assertTrue(svg.startsWith("<svg"), svg.substring(0, 60));
+        assertTrue(svg.contains("<path") || svg.contains("<rect"), "has drawing elements");
     }
 
     @Test

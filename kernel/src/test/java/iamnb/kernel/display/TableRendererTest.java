@@ -62,8 +62,8 @@ class TableRendererTest {
     void render_formatsInstantsAsIsoUtcAndNumbersWithSeparatorsRightAligned() {
         String html = html(keys(5));
         assertTrue(html.contains(">2024-01-03T03:04:05Z<"), html);
-        assertTrue(html.contains("text-align:right;white-space:pre-wrap\">4,000<"), html);
-        assertTrue(html.contains("text-align:left;white-space:pre-wrap\">user-1<"));
+        assertTrue(html.contains("text-align:right;white-space:nowrap\">4,000<"), html);
+        assertTrue(html.contains("text-align:left;white-space:nowrap\">user-1<"));
     }
 
     @Test

@@ -3,7 +3,10 @@ package iamnb.kernel.display.api;
 import java.util.Map;
 import java.util.Objects;
 
-/** An SVG document shown as a picture: {@code display(Svg.of("<svg ...>...</svg>"))}. */
+/**
+ * An SVG document shown as a picture: {@code display(Svg.of("<svg ...>...</svg>"))}, or a chart
+ * in vector form: {@code display(Svg.of(chart))}.
+ */
 public record Svg(String svg) {
 
     public Svg {
@@ -18,7 +21,12 @@ public record Svg(String svg) {
         return new Svg(svg);
     }
 
+    /** An XChart chart as SVG (charts show as PNG by default; this asks for the vector form). */
+    public static Svg of(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        return new Svg(iamnb.kernel.display.ChartRenderer.svg(chart));
+    }
+
     public Map<String, Object> toMimeBundle() {
-        return Map.of("image/svg+xml", svg, "text/plain", "SVG image (" + svg.length() + " characters)");
+        return Map.of("image/svg+xml", iamnb.kernel.display.SvgText.inline(svg), "text/plain", "SVG image (" + svg.length() + " characters)");
     }
 }
