@@ -70,4 +70,12 @@ public final class Notebook {
     public static Progress progress(String label, long total) {
         return new Progress(label, total, sink, System::nanoTime);
     }
+
+    /**
+     * A listener for the library's live collection that draws each phase as a progress bar:
+     * {@code var acct = Iam.live(o -> o.progress(progressListener()));}
+     */
+    public static iamnb.source.ProgressListener progressListener() {
+        return new CollectionProgress(sink);
+    }
 }
