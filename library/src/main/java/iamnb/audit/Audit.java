@@ -1,6 +1,9 @@
 package iamnb.audit;
 
 import iamnb.model.Account;
+import iamnb.model.CloudTrailEvent;
+import iamnb.policy.Request;
+import tech.tablesaw.api.Table;
 import iamnb.policy.AccountSimulator;
 import java.util.Objects;
 
@@ -190,6 +193,111 @@ public final class Audit {
     /** Buckets public through their policy or ACL, without a public access block, or with ACLs still enabled. */
     public Findings buckets() {
         return new S3Audit(acct, sim).buckets();
+    }
+
+    // ---- Access Denied --------------------------------------------------------------------------------------------
+
+    /** The five Access Denied steps for a principal (name or ARN), action and resource. */
+    public AccessDeniedReport explainDenied(String principal, String action, String resource) {
+        return explainDenied(Request.builder().principal(sim.principal(principal)).action(action).resource(resource).build());
+    }
+
+    /** The five steps for a request built by the caller (context keys, session policy, ...). */
+    public AccessDeniedReport explainDenied(Request request) {
+        return new AccessDeniedAudit(acct, sim).explain(request, java.util.Optional.empty());
+    }
+
+    /** The five steps for a CloudTrail event of the account (caller, action and resource read from the record). */
+    public AccessDeniedReport explainDenied(CloudTrailEvent event) {
+        AccessDeniedAudit a = new AccessDeniedAudit(acct, sim);
+        return a.explain(a.fromEvent(event), java.util.Optional.empty());
+    }
+
+    /**
+     * The five steps from a decoded authorization message: the JSON of {@code aws sts decode-authorization-message}
+     * (or its DecodedMessage); the request is rebuilt from its context, conditions included.
+     */
+    public AccessDeniedReport explainDeniedMessage(String decodedMessageJson) {
+        AccessDeniedAudit a = new AccessDeniedAudit(acct, sim);
+        var parsed = a.fromMessage(decodedMessageJson);
+        return a.explain(parsed.getKey(), java.util.Optional.of(parsed.getValue()));
+    }
+
+    /** The account's CloudTrail denials (AccessDenied, UnauthorizedOperation), newest first, as the seed's step 4. */
+    public java.util.List<CloudTrailEvent> denials() {
+        return acct.snapshot().cloudTrailEvents().stream().filter(CloudTrailEvent::isAccessDenied)
+                .sorted(java.util.Comparator.comparing(CloudTrailEvent::eventTime).reversed()).toList();
+    }
+
+    // ---- Access Analyzer ------------------------------------------------------------------------------------------
+
+    /** Active Access Analyzer findings (public access high, external access medium, unused access low). */
+    public Findings accessAnalyzer() {
+        return new AnalyzerAudit(acct).run();
+    }
+
+    /** Active Access Analyzer findings as the seed's table: resource, type, external principal, actions, finding type. */
+    public Table accessAnalyzerTable() {
+        return new AnalyzerAudit(acct).table();
+    }
+
+    // ---- everything --------------------------------------------------------------------------------------------
+
+    /**
+     * Every audit with its defaults, one findings table sorted by severity: admins and privilege escalation, wide
+     * trust, unused, keys, MFA, break-glass (failed requirements), boundaries, IRSA trust, S3 buckets and ARN lint,
+     * Access Analyzer. {@code counts()} / {@code countsTable()} give the totals by severity.
+     */
+    public Findings all() {
+        java.util.Map<String, Findings> runs = runAll();
+        return new Findings("all audits", acct.asOf(), runs.values().stream().flatMap(f -> f.list().stream()).toList());
+    }
+
+    /** One row per audit with its findings per severity and in total, plus a total row. */
+    public Table summary() {
+        java.util.Map<String, Findings> runs = runAll();
+        tech.tablesaw.api.StringColumn audit = tech.tablesaw.api.StringColumn.create("audit");
+        java.util.List<tech.tablesaw.api.IntColumn> cols = new java.util.ArrayList<>();
+        for (Severity s : Severity.values()) {
+            cols.add(tech.tablesaw.api.IntColumn.create(s.lowerCase()));
+        }
+        tech.tablesaw.api.IntColumn total = tech.tablesaw.api.IntColumn.create("total");
+        int[] sums = new int[Severity.values().length + 1];
+        runs.forEach((name, f) -> {
+            audit.append(name);
+            java.util.Map<Severity, Integer> c = f.counts();
+            for (Severity s : Severity.values()) {
+                int n = c.getOrDefault(s, 0);
+                cols.get(s.ordinal()).append(n);
+                sums[s.ordinal()] += n;
+            }
+            total.append(f.size());
+            sums[sums.length - 1] += f.size();
+        });
+        audit.append("total");
+        for (Severity s : Severity.values()) {
+            cols.get(s.ordinal()).append(sums[s.ordinal()]);
+        }
+        total.append(sums[sums.length - 1]);
+        Table t = Table.create("audit summary as of " + acct.asOf(), audit);
+        cols.forEach(t::addColumns);
+        return t.addColumns(total);
+    }
+
+    private java.util.Map<String, Findings> runAll() {
+        java.util.Map<String, Findings> runs = new java.util.LinkedHashMap<>();
+        runs.put("admins", admins());
+        runs.put("wide trust", wideTrust());
+        runs.put("unused", unused());
+        runs.put("keys", keys());
+        runs.put("MFA", mfa());
+        runs.put("break-glass", breakGlass().asFindings("BREAK-GLASS", Severity.HIGH));
+        runs.put("boundaries", boundaries());
+        runs.put("IRSA trust", irsaTrust());
+        runs.put("S3 buckets", buckets());
+        runs.put("S3 ARN lint", s3ArnLint());
+        runs.put("Access Analyzer", accessAnalyzer());
+        return runs;
     }
 
     // ---- admins -----------------------------------------------------------------------------------------------
