@@ -1,11 +1,24 @@
 package iamnb.kernel;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** Entry point: {@code java -jar iamnb-kernel.jar CONNECTION_FILE}. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.err.println("iamnb kernel: not built yet");
-        System.exit(2);
+        if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println("usage: java -jar iamnb-kernel.jar CONNECTION_FILE\n"
+                    + "  CONNECTION_FILE: the Jupyter connection file (the front end passes {connection_file})"
+                    + (args.length == 1 ? "\n  not a file: " + args[0] : ""));
+            System.exit(2);
+        }
+        Thread.currentThread().setName("iamnb-shell");
+        PrintStream kernelOut = System.out;
+        PrintStream kernelErr = System.err;
+        KernelLogging.configure(kernelErr, System.getenv("IAMNB_LOG_LEVEL"));
+        Kernel.start(Path.of(args[0]), System.getenv(), kernelOut, kernelErr).serve();
     }
 }

@@ -127,6 +127,26 @@ final class CredentialAudit {
                                 + "which permissions went unused."));
             }
         }
+        java.util.Set<String> inUse = new java.util.HashSet<>();
+        acct.snapshot().users().forEach(u -> {
+            u.attachedPolicies().forEach(a -> inUse.add(a.arn()));
+            u.permissionsBoundaryArn().ifPresent(inUse::add);
+        });
+        acct.snapshot().groups().forEach(g -> g.attachedPolicies().forEach(a -> inUse.add(a.arn())));
+        acct.snapshot().roles().forEach(r -> {
+            r.attachedPolicies().forEach(a -> inUse.add(a.arn()));
+            r.permissionsBoundaryArn().ifPresent(inUse::add);
+        });
+        for (iamnb.model.ManagedPolicy mp : acct.snapshot().policies()) {
+            if (!mp.isAwsManaged() && !inUse.contains(mp.arn()) && mp.attachmentCount() == 0
+                    && mp.permissionsBoundaryUsageCount() == 0) {
+                out.add(new Finding(Severity.LOW, "policy", mp.name(), "UNUSED-POLICY",
+                        "customer managed policy attached to nothing and used as no boundary",
+                        "AttachmentCount 0, PermissionsBoundaryUsageCount 0; created " + mp.created() + " ("
+                                + days(mp.created()) + " days ago)" + (mp.description().isEmpty() ? "" : "; \"" + mp.description() + "\""),
+                        "Delete it (aws iam delete-policy, after deleting its non-default versions) so nobody attaches it by mistake."));
+            }
+        }
         return new Findings("unused principals (" + n + " days)", acct.asOf(), out);
     }
 

@@ -65,6 +65,15 @@ class AccessDeniedAndAllTest {
     }
 
     @Test
+    void explainDenied_carolsCreateRoleEvent_namesTheBoundaryCondition() {
+        CloudTrailEvent e = audit.denials().stream().filter(x -> x.eventName().equals("CreateRole")).findFirst().orElseThrow();
+        AccessDeniedReport r = audit.explainDenied(e);
+        assertEquals("arn:aws:iam::123456789012:role/dev-carol-test2", r.decision().request().resource());
+        assertFalse(r.allowed());
+        assertTrue(r.toString().contains("iam:PermissionsBoundary"), r.toString());
+    }
+
+    @Test
     void accessAnalyzer_listsActiveFindingsWithPublicOnesHigh() {
         Findings f = audit.accessAnalyzer();
         assertEquals(5, f.size());
@@ -83,7 +92,8 @@ class AccessDeniedAndAllTest {
                 Map.entry("former-contractor", "UNUSED-USER-NEVER"), Map.entry("intern-2025", "UNUSED-USER-NEVER"),
                 Map.entry("pat.analyst", "MFA-CONSOLE"), Map.entry("old-jenkins", "KEY-UNUSED"),
                 Map.entry("app-legacy-batch", "UNUSED-ROLE"), Map.entry("app-reports-old", "UNUSED-ROLE-NEVER"),
-                Map.entry("my-bucket", "S3-ARN-OBJECT-ON-BUCKET"), Map.entry("marketing-site", "S3-PUBLIC-POLICY"));
+                Map.entry("my-bucket", "S3-ARN-OBJECT-ON-BUCKET"), Map.entry("marketing-site", "S3-PUBLIC-POLICY"),
+                Map.entry("unused-legacy-ftp", "UNUSED-POLICY"));
         planted.forEach((p, check) -> assertEquals(1, all.forPrincipal(p).check(check).size(), p + " " + check));
         Set<String> clean = Set.of("alice", "bob", "carol", "dave.auditor", "app-role", "app-web", "cross-account-deploy",
                 "ci-pipeline", "dev-alice-lambda", "dev-bob-etl", "my-app-role", "prod-data", "example-prod-cloudtrail",

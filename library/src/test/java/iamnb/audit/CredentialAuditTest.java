@@ -50,6 +50,7 @@ class CredentialAuditTest {
         assertEquals(1, f.forPrincipal("old-jenkins").check("UNUSED-USER").size());
         assertEquals(1, f.forPrincipal("app-legacy-batch").check("UNUSED-ROLE").size());
         assertEquals(1, f.forPrincipal("app-reports-old").check("UNUSED-ROLE-NEVER").size());
+        assertEquals(Set.of("unused-legacy-ftp"), Set.copyOf(f.check("UNUSED-POLICY").principals()));
         f.principals().forEach(p -> assertFalse(CLEAN.contains(p), p));
     }
 

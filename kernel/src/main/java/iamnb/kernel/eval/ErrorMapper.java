@@ -49,7 +49,11 @@ public final class ErrorMapper {
             }
             traceback.add("cell line " + line + ": error: " + message[0]);
             if (message.length > 1) {
-                traceback.add(message[1]);
+                // JShell wraps snippets in a synthetic class: "location: class " names nothing the user wrote.
+                String detail = message[1].replaceAll("(?m)^\\s*location: class\\s*$\\n?", "").stripTrailing();
+                if (!detail.isBlank()) {
+                    traceback.add(detail);
+                }
             }
             traceback.add("    " + cell.substring(lineStart, lineEnd));
             traceback.add("    " + " ".repeat(Math.max(0, from - lineStart)) + "^".repeat(Math.max(1, to - from)));

@@ -137,6 +137,9 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             control.reset();
             List<SnippetEvent> events = jshell.eval(piece.source());
+            if (control.wasStopped() || interruptRequested) {
+                return new EvalResult.Error(ErrorMapper.interrupted());
+            }
             if (events.isEmpty()) {
                 continue;
             }
@@ -144,9 +147,6 @@ public final class JShellEvaluator implements AutoCloseable {
             Snippet snippet = event.snippet();
             int firstLine = text.lineOf(piece.start()) + lineOffset;
             origins.put(snippet.id(), new ErrorMapper.Origin(executionCount, firstLine));
-            if (control.wasStopped() || interruptRequested) {
-                return new EvalResult.Error(ErrorMapper.interrupted());
-            }
             if (event.status() == Snippet.Status.REJECTED) {
                 List<ErrorMapper.Problem> problems = jshell.diagnostics(snippet).filter(Diag::isError)
                         .map(d -> new ErrorMapper.Problem(d.getStartPosition(), d.getPosition(), d.getEndPosition(),

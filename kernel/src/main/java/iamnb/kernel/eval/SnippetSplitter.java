@@ -40,14 +40,26 @@ public final class SnippetSplitter {
             boolean complete = completeness == Completeness.COMPLETE
                     || completeness == Completeness.COMPLETE_WITH_SEMI;
             if (!complete || consumed <= 0) {
-                pieces.add(new Piece(rest, offset, rest.length()));
+                pieces.add(piece(rest, offset, rest.length()));
                 break;
             }
             String source = info.source() != null ? info.source() : rest.substring(0, consumed);
-            pieces.add(new Piece(source, offset, consumed));
+            pieces.add(piece(source, offset, consumed));
             offset += consumed;
             rest = info.remaining();
         }
         return pieces;
+    }
+
+    /**
+     * Leading blanks are cut off: JShell numbers the lines of a snippet from its first non-blank character
+     * (a method after blank lines would otherwise report wrong lines in its stack frames).
+     */
+    private static Piece piece(String source, int start, int length) {
+        int lead = 0;
+        while (lead < source.length() && lead < length && Character.isWhitespace(source.charAt(lead))) {
+            lead++;
+        }
+        return new Piece(source.substring(lead), start + lead, length - lead);
     }
 }

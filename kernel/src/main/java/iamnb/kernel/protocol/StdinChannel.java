@@ -101,9 +101,14 @@ public final class StdinChannel {
             LOG.log(System.Logger.Level.WARNING, "unknown message type '" + reply.type() + "' on stdin; ignored");
             return;
         }
+        // Some clients (jupyter_client's KernelClient.input) send input_reply without a parent header: then
+        // it answers the request that is waiting (there is at most one per cell).
         CompletableFuture<String> answer = pending.get(reply.parentId());
         if (answer == null) {
-            LOG.log(System.Logger.Level.WARNING, "input_reply for no pending request (" + reply.parentId() + ")");
+            answer = pending.values().stream().findFirst().orElse(null);
+        }
+        if (answer == null) {
+            LOG.log(System.Logger.Level.WARNING, "input_reply while no input is pending; ignored");
             return;
         }
         JsonNode value = reply.content().get("value");

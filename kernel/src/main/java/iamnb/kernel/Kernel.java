@@ -1,0 +1,152 @@
+package iamnb.kernel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import iamnb.kernel.display.Displayer;
+import iamnb.kernel.display.StandardRenderers;
+import iamnb.kernel.display.api.Notebook;
+import iamnb.kernel.display.RendererRegistry;
+import iamnb.kernel.eval.JShellEvaluator;
+import iamnb.kernel.eval.OutputRouter;
+import iamnb.kernel.eval.Preload;
+import iamnb.kernel.history.HistoryStore;
+import iamnb.kernel.magics.MagicRegistry;
+import iamnb.kernel.magics.StandardMagics;
+import iamnb.kernel.protocol.ChannelServer;
+import iamnb.kernel.protocol.ConnectionInfo;
+import iamnb.kernel.protocol.ControlHandlers;
+import iamnb.kernel.protocol.Heartbeat;
+import iamnb.kernel.protocol.IopubPublisher;
+import iamnb.kernel.protocol.KernelSockets;
+import iamnb.kernel.protocol.Session;
+import iamnb.kernel.protocol.ShellHandlers;
+import iamnb.kernel.protocol.Signer;
+import iamnb.kernel.protocol.StdinChannel;
+import iamnb.kernel.protocol.WireCodec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Wires a kernel together: every collaborator is built here and passed through constructors.
+ *
+ * <p>Threads: the caller's thread serves shell (and runs cells); {@code iamnb-control} serves interrupt,
+ * shutdown and kernel_info; {@code iamnb-iopub}, {@code iamnb-stdin} and {@code iamnb-heartbeat} own their
+ * sockets; {@code iamnb-jshell-init} builds and preloads JShell while the front end connects;
+ * {@code iamnb-output-flush} publishes buffered output on time.
+ *
+ * <p>Seams for later work: renderers go into the {@link RendererRegistry} built in {@link #renderers()};
+ * magics into the registry built in {@link #magics}; preloaded imports are {@link Preload#DEFAULT_PACKAGES}.
+ */
+public final class Kernel {
+    private static final System.Logger LOG = System.getLogger("iamnb.kernel");
+
+    private final KernelSockets sockets;
+    private final ChannelServer shell;
+    private final CompletableFuture<JShellEvaluator> evaluator;
+
+    private Kernel(KernelSockets sockets, ChannelServer shell, CompletableFuture<JShellEvaluator> evaluator) {
+        this.sockets = sockets;
+        this.shell = shell;
+        this.evaluator = evaluator;
+    }
+
+    /** Binds the sockets, starts the helper threads and JShell's preload; returns before serving shell. */
+    public static Kernel start(Path connectionFile, Map<String, String> env, PrintStream kernelOut,
+            PrintStream kernelErr) {
+        long t0 = System.nanoTime();
+        OutputRouter router = new OutputRouter(kernelOut, kernelErr);
+        router.install();
+        CompletableFuture<JShellEvaluator> evaluator = startEvaluator(router, kernelOut, kernelErr, env, t0);
+
+        ObjectMapper json = new ObjectMapper();
+        ConnectionInfo info = ConnectionInfo.read(connectionFile, json);
+        KernelSockets sockets = new KernelSockets(info);
+        Session session = Session.create();
+        WireCodec codec = new WireCodec(Signer.forKey(info.key()), json);
+        IopubPublisher iopub = new IopubPublisher(sockets.context(), sockets.iopub(), codec, session);
+        StdinChannel stdin = new StdinChannel(sockets.context(), sockets.stdin(), codec, session);
+        iopub.start();
+        stdin.start();
+        new Heartbeat(sockets.heartbeat()).start();
+
+        ScheduledExecutorService flushTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "iamnb-output-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        JavaEngine engine = new JavaEngine(evaluator, router, new Displayer(renderers()), magics(env), flushTimer,
+                json);
+        Notebook.connect(new CellDisplaySink(router));
+
+        Kernel[] self = new Kernel[1];
+        HistoryStore history = new HistoryStore(HistoryStore.defaultFile(env), json);
+        ShellHandlers shellHandlers = new ShellHandlers(engine, history, stdin, restart -> self[0].shutdown(restart));
+        ControlHandlers controlHandlers = new ControlHandlers(engine, stdin, restart -> self[0].shutdown(restart));
+        new ChannelServer(sockets.context(), sockets.control(), codec, session, iopub, controlHandlers.table()).start();
+        ChannelServer shell = new ChannelServer(sockets.context(), sockets.shell(), codec, session, iopub,
+                shellHandlers.table());
+        interruptOnSigint(engine);
+        self[0] = new Kernel(sockets, shell, evaluator);
+        LOG.log(System.Logger.Level.INFO, "listening on " + info.endpoint(info.shellPort()) + " (session "
+                + history.session() + ", sockets ready in " + millis(t0) + " ms)");
+        return self[0];
+    }
+
+    /** Serves shell requests on the calling thread until shutdown. */
+    public void serve() {
+        shell.serve();
+    }
+
+    /** The renderers every session starts with; rich renderers (tables, charts, ...) are registered here. */
+    static RendererRegistry renderers() {
+        return StandardRenderers.registerAll(new RendererRegistry());
+    }
+
+    /** The magics every session starts with. */
+    static MagicRegistry magics(Map<String, String> env) {
+        return StandardMagics.create(env);
+    }
+
+    private static CompletableFuture<JShellEvaluator> startEvaluator(OutputRouter router, PrintStream out,
+            PrintStream err, Map<String, String> env, long t0) {
+        CompletableFuture<JShellEvaluator> future = new CompletableFuture<>();
+        Thread init = new Thread(() -> {
+            try {
+                JShellEvaluator evaluator = new JShellEvaluator(router, out, err);
+                evaluator.preload(Preload.fromEnvironment(env));
+                LOG.log(System.Logger.Level.INFO, "JShell ready " + millis(t0) + " ms after start");
+                future.complete(evaluator);
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "JShell failed to start", e);
+                future.completeExceptionally(e);
+            }
+        }, "iamnb-jshell-init");
+        init.setDaemon(true);
+        init.start();
+        return future;
+    }
+
+    /** SIGINT (e.g. Ctrl-C in a terminal sharing the process group) interrupts the cell instead of killing us. */
+    @SuppressWarnings("sunapi")
+    private static void interruptOnSigint(JavaEngine engine) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> engine.interrupt());
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, "SIGINT cannot be handled here: " + e.getMessage());
+        }
+    }
+
+    private void shutdown(boolean restart) {
+        LOG.log(System.Logger.Level.INFO, "shutting down" + (restart ? " for a restart" : ""));
+        evaluator.thenAccept(JShellEvaluator::interrupt);
+        sockets.close(); // lingers up to 1 s so the shutdown_reply leaves
+        System.exit(0);
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
