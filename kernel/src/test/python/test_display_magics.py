@@ -1,12 +1,11 @@
 """Rich display and magics, driven through the real jupyter_client against the built kernel.
 
-Run with Debian's Python (it sees the Debian Jupyter packages):
-    IAMNB_KERNEL_JAR=kernel/target/iamnb-kernel.jar /usr/bin/python3 -m unittest discover -s kernel/src/test/python
-Without IAMNB_KERNEL_JAR the newest kernel/target*/iamnb-kernel.jar is used.
+Run by run_tests.py (Maven's verify), or alone:
+    IAMNB_KERNEL_JAR=kernel/target/iamnb-kernel.jar /usr/bin/python3 -m unittest -v test_display_magics
+(from kernel/src/test/python). The kernel starts through kernel_harness, i.e. the real launcher.
 """
 import base64
 import glob
-import json
 import os
 import shutil
 import subprocess
@@ -17,30 +16,9 @@ import uuid
 
 from jupyter_client.manager import start_new_kernel
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-KERNEL_DIR = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+import kernel_harness
+
 M2 = os.path.expanduser("~/.m2/repository")
-
-
-def kernel_jar():
-    jar = os.environ.get("IAMNB_KERNEL_JAR")
-    if jar:
-        return jar
-    jars = glob.glob(os.path.join(KERNEL_DIR, "target*", "iamnb-kernel.jar"))
-    if not jars:
-        raise unittest.SkipTest("no kernel jar built (mvn package) and IAMNB_KERNEL_JAR not set")
-    return max(jars, key=os.path.getmtime)
-
-
-def install_kernelspec(root):
-    """A throw-away kernelspec for the jar under test, found through JUPYTER_PATH."""
-    spec_dir = os.path.join(root, "kernels", "iamnb-display-test")
-    os.makedirs(spec_dir)
-    java = os.environ.get("IAMNB_JAVA", "java")
-    with open(os.path.join(spec_dir, "kernel.json"), "w") as f:
-        json.dump({"argv": [java, "-Djava.awt.headless=true", "-jar", kernel_jar(), "{connection_file}"],
-                   "display_name": "iamnb (display tests)", "language": "java", "interrupt_mode": "message"}, f)
-    return "iamnb-display-test"
 
 
 class KernelCase(unittest.TestCase):
@@ -49,9 +27,9 @@ class KernelCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="iamnb-display-")
-        os.environ["JUPYTER_PATH"] = cls.tmp
-        name = install_kernelspec(cls.tmp)
-        cls.km, cls.kc = start_new_kernel(kernel_name=name, startup_timeout=60, cwd=cls.tmp)
+        kernel_harness.kernelspec_dir()
+        # The kernel's working directory is a scratch folder: %load and %classpath resolve against it.
+        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_harness.KERNEL_NAME, startup_timeout=60, cwd=cls.tmp)
 
     @classmethod
     def tearDownClass(cls):
@@ -321,6 +299,30 @@ class MagicsTest(KernelCase):
         self.assertNotEqual(0, subprocess.run(["pgrep", "-f", f"sleep {marker}"], capture_output=True).returncode,
                             "the sleep process was killed")
         self.assertEqual({"text/plain": "2"}, self.result_data("1 + 1"))
+
+
+class DisplayTourNotebookTest(unittest.TestCase):
+    """notebooks/01-display-tour.ipynb runs top to bottom and exports to HTML with its table and chart."""
+
+    def test_tour_executesAndExportsTableAndChartToHtml(self):
+        kernel_harness.kernelspec_dir()
+        notebook = os.path.join(kernel_harness.REPO, "notebooks", "01-display-tour.ipynb")
+        out = tempfile.mkdtemp(prefix="iamnb-tour-")
+        try:
+            done = subprocess.run(["jupyter", "nbconvert", "--to", "html", "--execute",
+                                   "--ExecutePreprocessor.kernel_name=" + kernel_harness.KERNEL_NAME,
+                                   "--ExecutePreprocessor.timeout=120", "--output-dir", out, "--output", "tour.html",
+                                   notebook], capture_output=True, text=True, timeout=300)
+            self.assertEqual(0, done.returncode, done.stderr[-3000:])
+            with open(os.path.join(out, "tour.html")) as f:
+                html = f.read()
+            self.assertIn('class="iamnb-table"', html)
+            self.assertIn("access keys · ", html)
+            self.assertIn('src="data:image/png;base64,', html, "the chart is an inline PNG")
+            self.assertIn("✓ users:", html, "the progress bar ended as its summary line")
+            self.assertNotIn("Traceback", html)
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

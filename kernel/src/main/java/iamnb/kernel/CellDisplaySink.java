@@ -16,37 +16,48 @@ import java.util.UUID;
  */
 final class CellDisplaySink implements DisplaySink {
     private final OutputRouter router;
+    private final boolean textProgress;
 
-    CellDisplaySink(OutputRouter router) {
+    /** {@code textProgress}: draw progress as text on stderr (IAMNB_PROGRESS=text, for jupyter console). */
+    CellDisplaySink(OutputRouter router, boolean textProgress) {
         this.router = router;
+        this.textProgress = textProgress;
     }
 
     @Override
     public String display(Object value, Set<String> mimeTypes) {
-        DisplayPublisher cell = cell();
+        CellStreams cell = cell();
         String id = UUID.randomUUID().toString();
-        cell.display(only(cell.displayer().render(value), mimeTypes), id);
+        cell.display().display(only(render(cell, value), mimeTypes), id);
         return id;
     }
 
     @Override
     public void update(String displayId, Object value, Set<String> mimeTypes) {
-        DisplayPublisher cell = cell();
-        cell.update(displayId, only(cell.displayer().render(value), mimeTypes));
+        CellStreams cell = cell();
+        cell.display().update(displayId, only(render(cell, value), mimeTypes));
     }
 
     @Override
     public void clearOutput(boolean wait) {
-        cell().clearOutput(wait);
+        cell().display().clearOutput(wait);
     }
 
     @Override
     public boolean textProgress() {
-        return false;
+        return textProgress;
     }
 
-    private DisplayPublisher cell() {
-        return router.cellOfCurrentThread().map(CellStreams::display).orElseThrow(() -> new IllegalStateException(
+    /** Renders through the cell's displayer; renderer failures go to the cell's stderr. */
+    private static MimeBundle render(CellStreams cell, Object value) {
+        return cell.display().displayer().render(value, problem -> {
+            byte[] bytes = (problem + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            cell.write(OutputRouter.Stream.STDERR, bytes, 0, bytes.length);
+        });
+    }
+
+    private CellStreams cell() {
+        return router.cellOfCurrentThread().filter(c -> c.display() != null).orElseThrow(() -> new IllegalStateException(
                 "display(...) works only while a notebook cell runs (no cell is running)"));
     }
 

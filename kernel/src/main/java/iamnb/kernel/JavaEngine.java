@@ -82,7 +82,10 @@ final class JavaEngine implements Engine {
                 return error.failure();
             }
             if (result instanceof EvalResult.Value value && !context.silent()) {
-                MimeBundle bundle = displayer.render(value.value());
+                MimeBundle bundle = displayer.render(value.value(), problem -> {
+                    byte[] bytes = (problem + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    streams.write(OutputRouter.Stream.STDERR, bytes, 0, bytes.length);
+                });
                 display.executeResult(context.executionCount(), bundle);
                 return new ExecuteOutcome.Ok(Optional.of(bundle.plainText()));
             }

@@ -79,7 +79,7 @@ public final class Kernel {
         });
         JavaEngine engine = new JavaEngine(evaluator, router, new Displayer(renderers()), magics(env), flushTimer,
                 json);
-        Notebook.connect(new CellDisplaySink(router));
+        Notebook.connect(new CellDisplaySink(router, "text".equalsIgnoreCase(env.get("IAMNB_PROGRESS"))));
 
         Kernel[] self = new Kernel[1];
         HistoryStore history = new HistoryStore(HistoryStore.defaultFile(env), json);
@@ -93,6 +93,15 @@ public final class Kernel {
         LOG.log(System.Logger.Level.INFO, "listening on " + info.endpoint(info.shellPort()) + " (session "
                 + history.session() + ", sockets ready in " + millis(t0) + " ms)");
         return self[0];
+    }
+
+    /** Loads what a kernel start loads (JShell, javac, the preload, one cell) without sockets, then returns. */
+    static void warmUp(Map<String, String> env, PrintStream out, PrintStream err) {
+        new ObjectMapper().createObjectNode().put("warm", true).toString();
+        JShellEvaluator evaluator = new JShellEvaluator(new OutputRouter(out, err), out, err);
+        evaluator.preload(Preload.fromEnvironment(env));
+        evaluator.evaluate("int warm = 1 + 1;\nwarm", 0, 1, null);
+        evaluator.close();
     }
 
     /** Serves shell requests on the calling thread until shutdown. */
