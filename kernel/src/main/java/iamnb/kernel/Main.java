@@ -4,11 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Entry point: {@code java -jar iamnb-kernel.jar CONNECTION_FILE}. */
+/**
+ * Entry point: {@code java -jar iamnb-kernel.jar CONNECTION_FILE}; {@code --warm-up} starts JShell, runs a
+ * cell and exits (used to record a class-data-sharing archive at install time).
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            Kernel.warmUp(System.getenv(), System.out, System.err);
+            System.exit(0);
+        }
         if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
             System.err.println("usage: java -jar iamnb-kernel.jar CONNECTION_FILE\n"
                     + "  CONNECTION_FILE: the Jupyter connection file (the front end passes {connection_file})"
