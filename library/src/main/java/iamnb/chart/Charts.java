@@ -1,0 +1,157 @@
+package iamnb.chart;
+
+import iamnb.model.Account;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+import tech.tablesaw.api.Table;
+
+/**
+ * Charts of an account's credentials and roles, from the account or from any Tablesaw table with the right
+ * columns (so a filtered or joined table charts just as well). Each returns a {@link Chart}: PNG, SVG, the
+ * table of what it plots, and a sentence describing it.
+ *
+ * <pre>{@code
+ * Charts.keyAge(acct);                                       // histogram of key ages, 90-day threshold
+ * Charts.lastUsed(acct);                                     // when each user last used password and keys
+ * Charts.unusedRoles(acct, o -> o.top(15));                  // roles by days since last use
+ * Charts.keyAgeVsLastUse(acct);                              // old keys vs idle keys
+ * Charts.keyAge(acct.accessKeys().where(acct.accessKeys().stringColumn("user").startsWith("svc-")),
+ *               o -> o.asOf(acct.asOf()).source("service users"));
+ * }</pre>
+ *
+ * <p>From an account, titles say what and as of when: {@code Access key age, as of 2026-11-01 (demo 123456789012)}.
+ * From a table, pass {@code asOf} and {@code source} in the options for the same title.
+ */
+public final class Charts {
+    private Charts() {}
+
+    // ---- key age -------------------------------------------------------------------------------------------
+
+    /** Key age histogram from {@code acct.accessKeys()}. */
+    public static Chart keyAge(Account acct) {
+        return keyAge(acct, o -> {});
+    }
+
+    public static Chart keyAge(Account acct, Consumer<ChartOptions.Builder> options) {
+        return KeyAgeChart.build(acct.accessKeys(), forAccount(acct, options));
+    }
+
+    /**
+     * Key age histogram from a table with {@code age_days} ({@code acct.accessKeys()}) or {@code key_1_age_days}
+     * and {@code key_2_age_days} ({@code acct.credentialReport()}), or the columns named in the options.
+     */
+    public static Chart keyAge(Table table) {
+        return keyAge(table, o -> {});
+    }
+
+    public static Chart keyAge(Table table, Consumer<ChartOptions.Builder> options) {
+        return KeyAgeChart.build(Objects.requireNonNull(table, "table"), options(options));
+    }
+
+    // ---- last used -----------------------------------------------------------------------------------------
+
+    /** When each user last used their console password and each access key, from {@code acct.credentialReport()}. */
+    public static Chart lastUsed(Account acct) {
+        return lastUsed(acct, o -> {});
+    }
+
+    public static Chart lastUsed(Account acct, Consumer<ChartOptions.Builder> options) {
+        return LastUsedChart.build(acct.credentialReport(), forAccount(acct, options));
+    }
+
+    /**
+     * Last-use timeline from a table with {@code user} and {@code password_last_used},
+     * {@code access_key_1_last_used_date}, {@code access_key_2_last_used_date} (the credential report) or
+     * {@code last_used} ({@code acct.accessKeys()}), or the columns named in the options.
+     */
+    public static Chart lastUsed(Table table) {
+        return lastUsed(table, o -> {});
+    }
+
+    public static Chart lastUsed(Table table, Consumer<ChartOptions.Builder> options) {
+        return LastUsedChart.build(Objects.requireNonNull(table, "table"), options(options));
+    }
+
+    // ---- unused roles --------------------------------------------------------------------------------------
+
+    /** The roles unused the longest (never-used roles by days since creation), from {@code acct.roles()}. */
+    public static Chart unusedRoles(Account acct) {
+        return unusedRoles(acct, o -> {});
+    }
+
+    public static Chart unusedRoles(Account acct, Consumer<ChartOptions.Builder> options) {
+        return UnusedRolesChart.build(acct.roles(), forAccount(acct, options));
+    }
+
+    /**
+     * Unused roles from a table with {@code role} and {@code days_since_use} ({@code role_age_days} for roles
+     * never used; {@code service_linked} rows are left out), or the columns named in the options.
+     */
+    public static Chart unusedRoles(Table table) {
+        return unusedRoles(table, o -> {});
+    }
+
+    public static Chart unusedRoles(Table table, Consumer<ChartOptions.Builder> options) {
+        return UnusedRolesChart.build(Objects.requireNonNull(table, "table"), options(options));
+    }
+
+    // ---- key age vs last use -------------------------------------------------------------------------------
+
+    /** Each access key's age against the days since its last use, from {@code acct.accessKeys()}. */
+    public static Chart keyAgeVsLastUse(Account acct) {
+        return keyAgeVsLastUse(acct, o -> {});
+    }
+
+    public static Chart keyAgeVsLastUse(Account acct, Consumer<ChartOptions.Builder> options) {
+        return KeyAgeVsLastUseChart.build(acct.accessKeys(), forAccount(acct, options));
+    }
+
+    /** Key age against idleness from a table with {@code age_days} and {@code days_since_use}, or the named columns. */
+    public static Chart keyAgeVsLastUse(Table table) {
+        return keyAgeVsLastUse(table, o -> {});
+    }
+
+    public static Chart keyAgeVsLastUse(Table table, Consumer<ChartOptions.Builder> options) {
+        return KeyAgeVsLastUseChart.build(Objects.requireNonNull(table, "table"), options(options));
+    }
+
+    // ---- shared --------------------------------------------------------------------------------------------
+
+    private static ChartOptions options(Consumer<ChartOptions.Builder> options) {
+        ChartOptions.Builder b = ChartOptions.builder();
+        Objects.requireNonNull(options, "options").accept(b);
+        return b.build();
+    }
+
+    /** The account's instant and a short source label first, then the caller's options (which may override them). */
+    private static ChartOptions forAccount(Account acct, Consumer<ChartOptions.Builder> options) {
+        Objects.requireNonNull(acct, "acct");
+        ChartOptions.Builder b = ChartOptions.builder().asOf(acct.asOf()).source(sourceLabel(acct));
+        Objects.requireNonNull(options, "options").accept(b);
+        return b.build();
+    }
+
+    /** {@code demo 123456789012}, {@code snapshot 123456789012}, {@code live 123456789012}: where, and which account. */
+    static String sourceLabel(Account acct) {
+        return acct.source().split(" ", 2)[0] + " " + acct.accountId();
+    }
+
+    /** {@code "Access key age, as of 2026-11-01 (demo 123456789012)"}, or the title the options give. */
+    static String title(String what, ChartOptions o) {
+        if (o.title().isPresent()) {
+            return o.title().get();
+        }
+        return what + o.asOf().map(Charts::day).map(d -> ", as of " + d).orElse("")
+                + o.source().map(s -> " (" + s + ")").orElse("");
+    }
+
+    static String day(Instant instant) {
+        return instant.toString().substring(0, 10);
+    }
+
+    /** Tick labels for counts: whole numbers only. */
+    static String integerTicks(Double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format("%,d", Math.round(v)) : "";
+    }
+}
