@@ -1,7 +1,9 @@
 package iamnb.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,6 +71,17 @@ public record PolicyDocument(String version, String id, List<Statement> statemen
     /** The document as indented JSON, for display. */
     public String toPrettyJson() {
         return PolicyDocumentParser.pretty(json);
+    }
+
+    /**
+     * How a notebook shows the document: indented JSON as text, and the JSON itself so that front ends with a
+     * JSON viewer (JupyterLab, VS Code) can fold it. The kernel renders any object with this method.
+     */
+    public Map<String, Object> toMimeBundle() {
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", toPrettyJson());
+        bundle.put("application/json", json);
+        return bundle;
     }
 
     @Override

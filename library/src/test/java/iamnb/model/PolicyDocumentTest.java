@@ -105,4 +105,12 @@ class PolicyDocumentTest {
         assertThrows(InvalidInputException.class, () -> PolicyDocument.parse(
                 "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"NotAction\":\"s3:*\"}}"));
     }
+
+    @Test
+    void toMimeBundle_whenRendered_thenIndentedTextAndJson() {
+        PolicyDocument doc = PolicyDocument.parse(TRUST);
+        var bundle = doc.toMimeBundle();
+        assertTrue(bundle.get("text/plain").toString().contains("\n  \"Statement\" : [ {"), bundle.toString());
+        assertEquals(doc.json(), bundle.get("application/json"));
+    }
 }
