@@ -162,28 +162,13 @@ public final class Checklist {
         }
         StringBuilder html = new StringBuilder("<div class=\"iamnb-checklist\"><p><b>").append(Html.esc(caption()))
                 .append("</b></p>");
-        html.append(rawTable(rows)).append("</div>");
+        html.append(Html.rawTable(COLUMNS, rows)).append("</div>");
         bundle.put("text/html", html.toString());
         return bundle;
     }
 
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String rawTable(List<List<String>> rows) {
-        StringBuilder h = new StringBuilder("<table style=\"border-collapse:collapse\"><thead><tr>");
-        for (String c : COLUMNS) {
-            h.append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 6px\">").append(Html.esc(c)).append("</th>");
-        }
-        h.append("</tr></thead><tbody>");
-        for (List<String> r : rows) {
-            h.append("<tr>");
-            r.forEach(c -> h.append("<td style=\"text-align:left;vertical-align:top;border-bottom:1px solid #ddd;padding:2px 6px\">")
-                    .append(c).append("</td>"));
-            h.append("</tr>");
-        }
-        return h.append("</tbody></table>").toString();
     }
 
     @Override

@@ -160,25 +160,10 @@ public final class Findings {
                         "<b>" + Html.esc(f.principal()) + "</b>", "<code>" + Html.esc(f.check()) + "</code>",
                         Html.esc(f.finding()), "<small>" + Html.esc(f.evidence()) + "</small>", Html.esc(f.remediation())));
             }
-            html.append(rawTable(rows));
+            html.append(Html.rawTable(COLUMNS, rows));
         }
         bundle.put("text/html", html.append("</div>").toString());
         return bundle;
-    }
-
-    private static String rawTable(List<List<String>> rows) {
-        StringBuilder h = new StringBuilder("<table style=\"border-collapse:collapse\"><thead><tr>");
-        for (String c : COLUMNS) {
-            h.append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 6px\">").append(Html.esc(c)).append("</th>");
-        }
-        h.append("</tr></thead><tbody>");
-        for (List<String> r : rows) {
-            h.append("<tr>");
-            r.forEach(c -> h.append("<td style=\"text-align:left;vertical-align:top;border-bottom:1px solid #ddd;padding:2px 6px\">")
-                    .append(c).append("</td>"));
-            h.append("</tr>");
-        }
-        return h.append("</tbody></table>").toString();
     }
 
     @Override

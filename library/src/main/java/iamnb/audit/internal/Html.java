@@ -33,16 +33,32 @@ public final class Html {
 
     /** A table with a header row; cells are escaped unless {@code rawColumn} names the one holding HTML. */
     public static String table(List<String> header, List<List<String>> rows, int rawColumn) {
+        List<List<String>> html = new java.util.ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            List<String> cells = new java.util.ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(i == rawColumn ? row.get(i) : esc(row.get(i)));
+            }
+            html.add(cells);
+        }
+        return rawTable(header, html);
+    }
+
+    /**
+     * A table whose cells are already HTML. Long ARNs and policy excerpts wrap anywhere, so a wide finding never
+     * pushes the table past the notebook's width.
+     */
+    public static String rawTable(List<String> header, List<List<String>> htmlRows) {
         StringBuilder h = new StringBuilder("<table class=\"iamnb-audit\" style=\"border-collapse:collapse\"><thead><tr>");
         for (String c : header) {
             h.append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 6px\">").append(esc(c)).append("</th>");
         }
         h.append("</tr></thead><tbody>");
-        for (List<String> row : rows) {
+        for (List<String> row : htmlRows) {
             h.append("<tr>");
-            for (int i = 0; i < row.size(); i++) {
-                h.append("<td style=\"text-align:left;vertical-align:top;border-bottom:1px solid #ddd;padding:2px 6px\">")
-                        .append(i == rawColumn ? row.get(i) : esc(row.get(i))).append("</td>");
+            for (String cell : row) {
+                h.append("<td style=\"text-align:left;vertical-align:top;border-bottom:1px solid #ddd;padding:2px 6px;"
+                        + "overflow-wrap:anywhere;max-width:32em\">").append(cell).append("</td>");
             }
             h.append("</tr>");
         }
