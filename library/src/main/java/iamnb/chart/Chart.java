@@ -148,11 +148,17 @@ public final class Chart {
         return file;
     }
 
-    /** {@code image/png} (base64, one line), {@code image/svg+xml} and {@code text/plain} (the description). */
+    /**
+     * {@code image/png} (base64, one line) and {@code text/plain} (the description, also the picture's alt text).
+     *
+     * <p>SVG is left out on purpose and given on request ({@link #svg()}, {@link #save(Path)}, or in a notebook
+     * {@code display(Svg.of(chart.svg()))}): front ends prefer SVG to PNG when a bundle has both, and the
+     * {@code jupyter nbconvert --to html} packaged with Debian (6.5) strips every element inside an inline SVG,
+     * leaving a blank box; XChart's SVG is also 150-500 KB per chart, which bloats committed notebooks.
+     */
     public Map<String, Object> toMimeBundle() {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("image/png", Base64.getEncoder().encodeToString(png()));
-        bundle.put("image/svg+xml", svg());
         bundle.put("text/plain", toString());
         return bundle;
     }
