@@ -74,6 +74,18 @@ class AccessDeniedAndAllTest {
     }
 
     @Test
+    void explainDenied_appRolesGetObjectOnMyBucket_isDeniedBecauseTheOnlyGrantNamesTheBucketArn() {
+        CloudTrailEvent e = audit.denials().stream().filter(x -> x.eventId().equals("c0ffee00-0003")).findFirst().orElseThrow();
+        AccessDeniedReport r = audit.explainDenied(e);
+        assertEquals("s3:GetObject", r.decision().request().action());
+        assertEquals("arn:aws:s3:::my-bucket/data/file.json", r.decision().request().resource());
+        assertFalse(r.allowed(), "the engine agrees with CloudTrail");
+        assertEquals(Verdict.IMPLICIT_DENY, r.decision().verdict());
+        assertTrue(audit.account().simulate("app-role", "s3:ListBucket", "arn:aws:s3:::my-bucket").allowed(),
+                "the same statement does grant ListBucket on the bucket");
+    }
+
+    @Test
     void accessAnalyzer_listsActiveFindingsWithPublicOnesHigh() {
         Findings f = audit.accessAnalyzer();
         assertEquals(5, f.size());
@@ -93,8 +105,13 @@ class AccessDeniedAndAllTest {
                 Map.entry("pat.analyst", "MFA-CONSOLE"), Map.entry("old-jenkins", "KEY-UNUSED"),
                 Map.entry("app-legacy-batch", "UNUSED-ROLE"), Map.entry("app-reports-old", "UNUSED-ROLE-NEVER"),
                 Map.entry("my-bucket", "S3-ARN-OBJECT-ON-BUCKET"), Map.entry("marketing-site", "S3-PUBLIC-POLICY"),
-                Map.entry("unused-legacy-ftp", "UNUSED-POLICY"));
+                Map.entry("unused-legacy-ftp", "UNUSED-POLICY"), Map.entry("ci-bot", "PRIVESC-POLICY-VERSION"),
+                Map.entry("dev-dana-admin-test", "ADMIN-CAPPED"));
         planted.forEach((p, check) -> assertEquals(1, all.forPrincipal(p).check(check).size(), p + " " + check));
+        assertEquals(List.of("PRIVESC-POLICY-VERSION"), all.forPrincipal("ci-bot").list().stream().map(Finding::check).toList(),
+                "ci-bot is otherwise tidy");
+        assertEquals(List.of("ADMIN-CAPPED"), all.forPrincipal("dev-dana-admin-test").list().stream().map(Finding::check).toList(),
+                "the capped role is neither admin nor missing its boundary");
         Set<String> clean = Set.of("alice", "bob", "carol", "dave.auditor", "app-role", "app-web", "cross-account-deploy",
                 "ci-pipeline", "dev-alice-lambda", "dev-bob-etl", "my-app-role", "prod-data", "example-prod-cloudtrail",
                 "aisha.khan", "ben.okafor", "zoe.martin", "lambda-orders", "AWSServiceRoleForSupport");

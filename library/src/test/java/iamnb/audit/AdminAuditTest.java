@@ -49,11 +49,37 @@ class AdminAuditTest {
 
     @Test
     void admins_onDemo_flagsNoCleanPrincipal() {
-        Set<String> expected = Set.of("temp-admin", "jordan.admin", "dev-carol-test", "break-glass-admin", "admins");
+        Set<String> expected = Set.of("temp-admin", "jordan.admin", "dev-carol-test", "break-glass-admin", "admins",
+                "dev-dana-admin-test", "ci-bot");
         assertEquals(expected, Set.copyOf(demo.principals()), demo.toString());
         for (Finding f : demo.list()) {
-            assertTrue(f.evidence().contains("policy ") && f.evidence().contains("statement "), f.evidence());
+            if (f.check().startsWith("PRIVESC-")) {   // each step: "ACTION on RESOURCE ALLOWED by POLICY SID"
+                assertTrue(f.evidence().matches(".* ALLOWED by \\S+ \\S+"), f.evidence());
+            } else {
+                assertTrue(f.evidence().contains("policy ") && f.evidence().contains("statement "), f.evidence());
+            }
         }
+    }
+
+    @Test
+    void admins_onDemo_reportsTheBoundaryCappedDevRoleAsCappedNotAdmin() {
+        Finding dana = one(demo, "dev-dana-admin-test", "ADMIN-CAPPED");
+        assertEquals(Severity.LOW, dana.severity());
+        assertEquals("admin policy attached but capped by boundary dev-sandbox-boundary", dana.finding());
+        assertTrue(dana.evidence().contains("iam:CreateUser EXPLICIT_DENY"), dana.evidence());
+        assertEquals(1, demo.forPrincipal("dev-dana-admin-test").size(), "capped, never ADMIN-EFFECTIVE: " + demo);
+    }
+
+    @Test
+    void privilegeEscalation_onDemo_findsOnlyCiBotRewritingItsOwnPolicy() {
+        Findings f = Iam.demo().audit().privilegeEscalation();
+        assertEquals(1, f.size(), f.toString());
+        Finding bot = one(f, "ci-bot", "PRIVESC-POLICY-VERSION");
+        assertEquals(Severity.HIGH, bot.severity());
+        assertEquals("user", bot.principalType());
+        assertEquals("can make itself admin: create a new default version of its own policy ci-bot-deploy", bot.finding());
+        assertEquals("iam:CreatePolicyVersion on arn:aws:iam::123456789012:policy/ci-bot-deploy ALLOWED by "
+                + "ci-bot-deploy MaintainOwnPolicy", bot.evidence());
     }
 
     @Test

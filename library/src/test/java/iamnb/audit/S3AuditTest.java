@@ -27,6 +27,17 @@ class S3AuditTest {
     }
 
     @Test
+    void s3Access_onDemo_myBucketListsButDeniesGetObjectAndNamesTheMistakenStatement() {
+        S3AccessReport r = Iam.demo().audit().s3Access("app-role", "my-bucket", "data/file.json", "s3:GetObject", "s3:ListBucket");
+        assertEquals(iamnb.policy.Verdict.IMPLICIT_DENY, r.decision("s3:GetObject").verdict());
+        assertEquals("arn:aws:s3:::my-bucket/data/file.json", r.decision("s3:GetObject").request().resource());
+        assertTrue(r.allowed("s3:ListBucket"));
+        assertEquals("bucket policy of my-bucket AppRoleRead", r.decision("s3:ListBucket").decidingStatementLabel());
+        assertEquals(1, r.arnMistakes().size(), r.toString());
+        assertTrue(r.arnMistakes().list().get(0).evidence().contains("statement AppRoleRead"));
+    }
+
+    @Test
     void s3ArnLint_onDemo_findsTheBucketArnMistakeOnly() {
         Findings f = Iam.demo().audit().s3ArnLint();
         assertEquals(1, f.size(), f.toString());

@@ -86,6 +86,15 @@ public final class DemoAccountGenerator {
         return prefix + body.substring(0, 16).replace('0', 'Q').replace('1', 'R');
     }
 
+    /**
+     * The id of something added to the demo after its first release: derived from the name instead of the counter,
+     * so adding it does not renumber everything generated after it.
+     */
+    private static String stableId(String prefix, String name) {
+        String body = String.format("%016X", (long) name.hashCode() * 0x9E3779B97F4A7C15L);
+        return prefix + body.replace('0', 'Q').replace('1', 'R');
+    }
+
     private static PolicyDocument doc(String json) {
         return PolicyDocument.parse(json, "demo");
     }
@@ -168,12 +177,12 @@ public final class DemoAccountGenerator {
                 {"Sid":"AllowReadWithoutMFA","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket","ec2:Describe*"],"Resource":"*"},
                 {"Sid":"AllowWriteOnlyWithMFA","Effect":"Allow","Action":["s3:PutObject","s3:DeleteObject","ec2:RunInstances","ec2:TerminateInstances"],
                  "Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}"""));
+        // Nothing here for my-bucket: app-role's only grant there is the my-bucket bucket policy (see buckets()).
         p.add(customer("app-data-access", "app-role: read and upload to prod-data/uploads", 610, """
                 {"Version":"2012-10-17","Statement":[
                 {"Sid":"ListUploads","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::prod-data",
                  "Condition":{"StringLike":{"s3:prefix":["uploads/*"]}}},
-                {"Sid":"ReadWriteUploads","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::prod-data/uploads/*"},
-                {"Sid":"ReadMyBucket","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::my-bucket","arn:aws:s3:::my-bucket/*"]}]}"""));
+                {"Sid":"ReadWriteUploads","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::prod-data/uploads/*"}]}"""));
         p.add(customer("my-app-s3-read", "IRSA role for my-app-sa: read its bucket", 530, """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],
                 "Resource":["arn:aws:s3:::my-bucket","arn:aws:s3:::my-bucket/*"]}]}"""));
@@ -181,6 +190,14 @@ public final class DemoAccountGenerator {
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:DeleteMessage","sqs:GetQueueAttributes"],
                 "Resource":"arn:aws:sqs:us-east-1:123456789012:*"},{"Effect":"Allow","Action":["dynamodb:PutItem","dynamodb:UpdateItem"],
                 "Resource":"arn:aws:dynamodb:us-east-1:123456789012:table/*"}]}"""));
+        // Planted: ci-bot may write new versions of its own policy; a version with "*" makes it admin.
+        p.add(customer(stableId("ANPA", "ci-bot-deploy"), "ci-bot-deploy", "ci-bot: push images; keeps its own policy current",
+                540, """
+                {"Version":"2012-10-17","Statement":[
+                {"Sid":"PushImages","Effect":"Allow","Action":["ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability",
+                 "ecr:InitiateLayerUpload","ecr:UploadLayerPart","ecr:CompleteLayerUpload","ecr:PutImage"],"Resource":"*"},
+                {"Sid":"MaintainOwnPolicy","Effect":"Allow","Action":["iam:GetPolicy","iam:GetPolicyVersion","iam:ListPolicyVersions",
+                 "iam:CreatePolicyVersion","iam:DeletePolicyVersion"],"Resource":"arn:aws:iam::123456789012:policy/ci-bot-deploy"}]}"""));
         p.add(customer("unused-legacy-ftp", "Left over from the 2023 FTP migration; attached to nothing", 1100, """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":"arn:aws:s3:::legacy-ftp-drop/*"}]}"""));
         return p;
@@ -194,6 +211,11 @@ public final class DemoAccountGenerator {
     }
 
     private ManagedPolicy customer(String name, String description, int ageDays, String json, String... older) {
+        return customer(id("ANPA"), name, description, ageDays, json, older);
+    }
+
+    private ManagedPolicy customer(String policyId, String name, String description, int ageDays, String json,
+                                   String... older) {
         List<PolicyVersion> versions = new ArrayList<>();
         int n = older.length + 1;
         versions.add(new PolicyVersion("v" + n, true, daysAgo(ageDays - 30.0 * older.length), doc(json)));
@@ -201,7 +223,7 @@ public final class DemoAccountGenerator {
             versions.add(new PolicyVersion("v" + (n - 1 - i), false, daysAgo(ageDays - 30.0 * (older.length - 1 - i)),
                     doc(older[i])));
         }
-        return ManagedPolicy.builder().name(name).policyId(id("ANPA")).arn(A + "policy/" + name)
+        return ManagedPolicy.builder().name(name).policyId(policyId).arn(A + "policy/" + name)
                 .defaultVersionId("v" + n).description(description).created(daysAgo(ageDays))
                 .updated(versions.get(0).created()).versions(versions).build();
     }
@@ -289,6 +311,13 @@ public final class DemoAccountGenerator {
         users.add(service("old-jenkins", 1300, Tags.of("owner", "build"))
                 .addAccessKey(key("old-jenkins", 820, 400, "s3", true))
                 .addAttachedPolicy(attachment(AWS + "AmazonS3ReadOnlyAccess")).build());
+        // Planted: a privilege-escalation path. ci-bot is otherwise tidy (no console, one recent key used today),
+        // but its policy ci-bot-deploy lets it create a new default version of ci-bot-deploy itself.
+        users.add(User.builder("ci-bot", A + "user/ci-bot").userId(stableId("AIDA", "ci-bot")).created(daysAgo(540))
+                .tags(Tags.of("owner", "platform", "purpose", "ci-build"))
+                .addAccessKey(new AccessKey("ci-bot", stableId("AKIA", "ci-bot key 1"), AccessKey.Status.ACTIVE,
+                        daysAgo(34), Optional.of(new AccessKey.KeyLastUsed(daysAgo(0.1), "ecr", "us-east-1"))))
+                .addAttachedPolicy(attachment(A + "policy/ci-bot-deploy")).build());
 
         // Clean, named: must never be flagged.
         users.add(console("alice", 900, 0.4, true).groups(List.of("developers"))
@@ -408,7 +437,7 @@ public final class DemoAccountGenerator {
                 .description("Emergency access; alerts fire on every assumption")
                 .maxSessionDuration(Duration.ofHours(1))
                 .attachedPolicies(List.of(attachment(AWS + "AdministratorAccess"))).build());
-        // Developer sandbox roles: two under the boundary, one planted without it.
+        // Developer sandbox roles: two under the boundary, one planted without it, one planted with admin under it.
         roles.add(role("dev-alice-lambda", 90, serviceTrust("lambda.amazonaws.com"), 1, "us-east-1")
                 .permissionsBoundaryArn(A + "policy/dev-sandbox-boundary")
                 .attachedPolicies(List.of(attachment(AWS + "AWSLambdaBasicExecutionRole"))).build());
@@ -416,6 +445,11 @@ public final class DemoAccountGenerator {
                 .permissionsBoundaryArn(A + "policy/dev-sandbox-boundary")
                 .attachedPolicies(List.of(attachment(A + "policy/lambda-queue-worker"))).build());
         roles.add(role("dev-carol-test", 45, serviceTrust("lambda.amazonaws.com"), 6, "us-east-1")
+                .attachedPolicies(List.of(attachment(AWS + "AdministratorAccess"))).build());
+        // Planted: AdministratorAccess attached, but under the boundary: not admin-equivalent (admins(): ADMIN-CAPPED).
+        roles.add(role(stableId("AROA", "dev-dana-admin-test"), "dev-dana-admin-test", 20,
+                serviceTrust("lambda.amazonaws.com"), 2, "us-east-1")
+                .permissionsBoundaryArn(A + "policy/dev-sandbox-boundary")
                 .attachedPolicies(List.of(attachment(AWS + "AdministratorAccess"))).build());
         // IRSA: my-app-role matches the service account; the planted one names the wrong one.
         roles.add(role("my-app-role", 530, irsaTrust("default:my-app-sa"), 0.05, "us-east-1")
@@ -445,7 +479,11 @@ public final class DemoAccountGenerator {
     }
 
     private Role.Builder role(String name, int ageDays, String trust, double lastUsedDaysAgo, String region) {
-        return Role.builder(name, A + "role/" + name).roleId(id("AROA")).created(daysAgo(ageDays))
+        return role(id("AROA"), name, ageDays, trust, lastUsedDaysAgo, region);
+    }
+
+    private Role.Builder role(String roleId, String name, int ageDays, String trust, double lastUsedDaysAgo, String region) {
+        return Role.builder(name, A + "role/" + name).roleId(roleId).created(daysAgo(ageDays))
                 .trustPolicy(doc(trust))
                 .lastUsed(lastUsedDaysAgo < 0 ? null : new RoleLastUsed(daysAgo(lastUsedDaysAgo), region));
     }
@@ -468,6 +506,7 @@ public final class DemoAccountGenerator {
                          "Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::prod-data/uploads/*"}]}""")),
                         Optional.of(ownerOnly), Optional.of(blocked), Optional.of("BucketOwnerEnforced")),
                 // Planted: the seed's bucket-ARN mistake, s3:GetObject granted on the bucket ARN instead of /*.
+                // It is app-role's only grant on my-bucket: ListBucket works, GetObject is denied (c0ffee00-0003).
                 new Bucket("my-bucket", "us-east-1", Optional.of(daysAgo(800)), Optional.of(doc("""
                         {"Version":"2012-10-17","Statement":[
                         {"Sid":"AppRoleRead","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/app-role"},

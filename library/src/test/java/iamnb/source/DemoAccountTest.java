@@ -196,7 +196,51 @@ class DemoAccountTest {
         }
         assertEquals(BOUNDARY, DEMO.user("alice").permissionsBoundaryArn().orElseThrow());
         assertFalse(DEMO.policy("unused-legacy-ftp").attachmentCount() > 0, "the unused policy is attached nowhere");
-        assertEquals(DEMO.policy("AdministratorAccess").attachmentCount(), 3, "admins group, break-glass, dev-carol-test");
+        assertEquals(4, DEMO.policy("AdministratorAccess").attachmentCount(),
+                "admins group, break-glass, dev-carol-test, dev-dana-admin-test");
+    }
+
+    @Test
+    void demo_whenPrivilegeEscalationIsReviewed_thenCiBotMayRewriteItsOwnPolicy() {
+        User bot = DEMO.user("ci-bot");
+        assertFalse(bot.hasConsoleAccess(), "a service user");
+        assertEquals(List.of("arn:aws:iam::123456789012:policy/ci-bot-deploy"),
+                bot.attachedPolicies().stream().map(p -> p.arn()).toList());
+        AccessKey key = bot.accessKeys().get(0);
+        assertTrue(key.isActive() && ageDays(key.created()) < 90 && ageDays(key.lastUsed().orElseThrow().date()) < 1);
+        Statement own = DEMO.policy("ci-bot-deploy").document().statements().stream()
+                .filter(s -> s.actions().contains("iam:CreatePolicyVersion")).findFirst().orElseThrow();
+        assertEquals(List.of("arn:aws:iam::123456789012:policy/ci-bot-deploy"), own.resources());
+    }
+
+    @Test
+    void demo_whenBoundariesCapAnAdminRole_thenDanasRoleHasAdministratorAccessAndTheBoundary() {
+        Role dana = DEMO.role("dev-dana-admin-test");
+        assertEquals(BOUNDARY, dana.permissionsBoundaryArn().orElseThrow());
+        assertEquals(List.of("AdministratorAccess"), dana.attachedPolicies().stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void demo_whenAppRoleReadsMyBucket_thenItsOnlyGrantIsTheBucketPolicy() {
+        assertTrue(DEMO.policy("app-data-access").document().statements().stream()
+                .flatMap(s -> s.resources().stream()).noneMatch(r -> r.contains("my-bucket")),
+                "app-role's identity policy says nothing about my-bucket");
+        var denied = DEMO.snapshot().cloudTrailEvents().stream().filter(e -> e.eventId().equals("c0ffee00-0003"))
+                .findFirst().orElseThrow();
+        assertTrue(denied.isAccessDenied());
+        assertEquals("GetObject", denied.eventName());
+    }
+
+    @Test
+    void demo_whenIdsAreListed_thenEveryPrincipalPolicyAndKeyIdIsUnique() {
+        var s = DEMO.snapshot();
+        List<String> ids = new java.util.ArrayList<>();
+        s.users().forEach(u -> ids.add(u.userId()));
+        s.roles().forEach(r -> ids.add(r.roleId()));
+        s.groups().forEach(g -> ids.add(g.groupId()));
+        s.policies().forEach(p -> ids.add(p.policyId()));
+        s.users().forEach(u -> u.accessKeys().forEach(k -> ids.add(k.accessKeyId())));
+        assertEquals(ids.size(), new TreeSet<>(ids).size(), "duplicate ids: " + ids);
     }
 
     private static Statement trustStatement(String role) {

@@ -170,8 +170,8 @@ class AccountTablesTest {
         Table directManaged = a.where(a.stringColumn("via").isEqualTo("direct"));
         Table joined = directManaged.joinOn("policy_arn").inner(policies.rejectColumns("policy_name"));
         Table admin = joined.where(joined.stringColumn("policy_name").isEqualTo("AdministratorAccess"));
-        assertEquals(3, admin.rowCount());
-        assertEquals(3, admin.intColumn("attachment_count").get(0));
+        assertEquals(4, admin.rowCount(), "admins group, break-glass-admin, dev-carol-test, dev-dana-admin-test");
+        assertEquals(4, admin.intColumn("attachment_count").get(0));
         Row boundary = row(policies, "policy_name", "dev-sandbox-boundary");
         assertEquals("v2", boundary.getString("default_version"));
         assertFalse(boundary.getBoolean("aws_managed"));
