@@ -179,32 +179,47 @@ def normalise(output):
     return ADDRESS.sub("@…", TIMING.sub("<time>", text)).splitlines()
 
 
+def differences(committed, fresh):
+    """Cells whose outputs differ between two executions of one notebook: [(index, unified diff lines)]."""
+    found = []
+    for index, (old, new) in enumerate(zip(committed.cells, fresh.cells)):
+        if old.cell_type != "code":
+            continue
+        before = [line for o in old.get("outputs", []) for line in normalise(o)]
+        after = [line for o in new.get("outputs", []) for line in normalise(o)]
+        if before != after:
+            diff = list(difflib.unified_diff(before, after, "committed", "re-run", lineterm="", n=1))
+            found.append((index, diff))
+    return found
+
+
+def rerun(path, kernel):
+    """Executes a copy of a committed notebook with its outputs cleared; returns (committed, fresh, seconds, error)."""
+    committed = nbformat.read(path, as_version=4)
+    fresh = copy.deepcopy(committed)
+    for cell in fresh.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    seconds, error = run(fresh, kernel, path.parent)
+    return committed, fresh, seconds, error
+
+
 def reproduce(paths, kernel):
-    differences = 0
+    failed = 0
     for path in notebook_paths(paths):
-        committed = nbformat.read(path, as_version=4)
-        fresh = copy.deepcopy(committed)
-        for cell in fresh.cells:
-            if cell.cell_type == "code":
-                cell.outputs = []
-        seconds, error = run(fresh, kernel, path.parent)
-        changed = 0
-        for index, (old, new) in enumerate(zip(committed.cells, fresh.cells)):
-            if old.cell_type != "code":
-                continue
-            before = [line for o in old.get("outputs", []) for line in normalise(o)]
-            after = [line for o in new.get("outputs", []) for line in normalise(o)]
-            if before != after:
-                changed += 1
-                print(f"{path.name}: cell {index} (In [{old.get('execution_count')}]) differs:")
-                for line in list(difflib.unified_diff(before, after, "committed", "re-run", lineterm="", n=1))[:40]:
-                    print("    " + line)
-        verdict = "reproduces" if not changed and not error else f"{changed} cell(s) differ"
+        committed, fresh, seconds, error = rerun(path, kernel)
+        changed = differences(committed, fresh)
+        for index, diff in changed:
+            print(f"{path.name}: cell {index} (In [{committed.cells[index].get('execution_count')}]) differs:")
+            for line in diff[:40]:
+                print("    " + line)
+        verdict = "reproduces" if not changed and not error else f"{len(changed)} cell(s) differ"
         if error:
             verdict += f"; execution failed: {error}"
         print(f"{path.name}: {verdict} ({seconds:.1f} s)")
-        differences += changed + (1 if error else 0)
-    return 1 if differences else 0
+        failed += 1 if (changed or error) else 0
+    return 1 if failed else 0
 
 
 def main(argv):
