@@ -41,7 +41,7 @@ FENCE = re.compile(r"^```java(?P<tags>[^\n`]*)\n(?P<code>.*?)^```[ \t]*$\n?", re
 # What differs between two honest runs: durations, and memory addresses in default toString()s.
 TIMING = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:ns|µs|us|ms|s|sec|seconds|min)\b")
 ADDRESS = re.compile(r"@[0-9a-f]{5,8}\b")
-FINDINGS = re.compile(r"\b(\d+) findings?\b")
+FINDINGS = re.compile(r"\b(\d+) (?:findings?|FAIL)\b")
 
 
 # ---------------------------------------------------------------- build
@@ -127,16 +127,14 @@ def error_outputs(nb):
 
 
 def findings_count(nb):
-    """Sums the 'N findings' that audit tables announce in their text/plain output."""
+    """Sums the 'N findings' and 'N FAIL' that audit tables and checklists announce in their first line."""
     total = 0
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             text = out.get("data", {}).get("text/plain", "") if "data" in out else ""
             if isinstance(text, list):
                 text = "".join(text)
-            m = FINDINGS.search(text or "")
-            if m:
-                total += int(m.group(1))
+            total += sum(int(n) for n in FINDINGS.findall((text or "").split("\n", 1)[0]))
     return total
 
 
@@ -229,7 +227,7 @@ def main(argv):
     parser.add_argument("--in-place", action="store_true")
     parser.add_argument("--html")
     parser.add_argument("--kernel", default=KERNEL)
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     if args.command == "build":
         build(args.names)
         return 0

@@ -28,7 +28,7 @@ public final class Html {
     /** A coloured badge, e.g. for a severity or a PASS/FAIL status. */
     public static String badge(String text, String colour) {
         return "<span style=\"background:" + colour + ";color:#fff;padding:1px 6px;border-radius:3px;"
-                + "font-size:85%;font-weight:bold\">" + esc(text) + "</span>";
+                + "font-size:85%;font-weight:bold;white-space:nowrap\">" + esc(text) + "</span>";
     }
 
     /** A table with a header row; cells are escaped unless {@code rawColumn} names the one holding HTML. */
