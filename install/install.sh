@@ -33,7 +33,7 @@ done
 
 # --- 1. What is missing -------------------------------------------------------------------------------
 packages=(jupyter-client python3-jupyter-client python3-nbclient python3-nbformat python3-nbconvert
-          jupyter-nbconvert jupyter-console python3-ipykernel)
+          jupyter-nbconvert jupyter-console python3-ipykernel fontconfig fonts-dejavu-core)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 missing=()
@@ -94,4 +94,13 @@ else
 fi
 
 # --- 4. Notebooks ---------------------------------------------------------------------------------------
-# (Reserved: executing the runbook notebooks on the demo account and printing where the HTML is goes here.)
+# Every runbook notebook runs top to bottom on the embedded demo account through the kernelspec just
+# installed, and is rendered to HTML. One line per notebook: findings announced, seconds, ok or FAILED.
+html="${IAMNB_HTML_DIR:-$root/build/notebooks}"
+echo "iamnb: executing the runbook notebooks on the demo account"
+if "$python" "$here/notebooks.py" execute --html "$html"; then
+  echo "iamnb: done. Open $html/00-start-here.html, or run: jupyter notebook $root/notebooks"
+else
+  echo "iamnb: some notebooks failed (see above); the HTML of every notebook is in $html" >&2
+  exit 1
+fi

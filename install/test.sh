@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(jupyter-client python3-jupyter-client python3-nbclient python3-nbformat python3-nbconvert
-          jupyter-nbconvert jupyter-console python3-ipykernel python3-jupyter-kernel-test)
+          jupyter-nbconvert jupyter-console python3-ipykernel python3-jupyter-kernel-test fontconfig fonts-dejavu-core)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 missing=()
