@@ -23,6 +23,7 @@ M2 = os.path.expanduser("~/.m2/repository")
 
 class KernelCase(unittest.TestCase):
     """One kernel for the whole class: start-up is paid once."""
+    hung = ""
 
     @classmethod
     def setUpClass(cls):
@@ -45,7 +46,13 @@ class KernelCase(unittest.TestCase):
             if msg["msg_type"] not in ("status", "execute_input"):
                 outputs.append(msg)
 
-        reply = self.kc.execute_interactive(code, output_hook=hook, timeout=timeout)
+        if KernelCase.hung:
+            self.fail("the kernel stopped answering in an earlier test: " + KernelCase.hung)
+        try:
+            reply = self.kc.execute_interactive(code, output_hook=hook, timeout=timeout)
+        except TimeoutError:
+            KernelCase.hung = code  # later tests fail at once instead of waiting out their own timeouts
+            raise
         return reply["content"], outputs
 
     def ok(self, code, timeout=120):

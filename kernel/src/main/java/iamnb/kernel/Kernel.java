@@ -72,8 +72,11 @@ public final class Kernel {
         stdin.start();
         new Heartbeat(sockets.heartbeat()).start();
 
+        // The worker is created lazily, often by a snippet's first print; it must not join JShell's snippet thread
+        // group, whose every live thread JDK 17's LocalExecutionControl.invoke joins (a cell would then never end).
+        ThreadGroup kernelThreads = Thread.currentThread().getThreadGroup();
         ScheduledExecutorService flushTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "iamnb-output-flush");
+            Thread t = new Thread(kernelThreads, r, "iamnb-output-flush");
             t.setDaemon(true);
             return t;
         });
