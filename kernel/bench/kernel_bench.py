@@ -2,7 +2,7 @@
 """Kernel benchmark through jupyter_client: iamnb side by side with ipykernel, measured in the same run.
 
     /usr/bin/python3 kernel/bench/kernel_bench.py [--jar kernel/target/iamnb-kernel.jar] [--cells 200]
-        [--java-home /usr/lib/jvm/temurin-25-jdk-amd64] [--java-opts "-XX:..."]
+        [--java-home /usr/lib/jvm/temurin-25-jdk-amd64] [--java-opts="-XX:..."] [--no-cds] [--skip-python]
 
 Figures: start -> first kernel_info_reply, start -> first execute_reply (sent right after kernel_info, as
 front ends do), p50/p95 round trip of trivial cells, p50 completion latency, seconds from interrupt to the
@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +30,7 @@ CASES = {
 }
 
 
-def make_iamnb_spec(jar, java_home, java_opts):
+def make_iamnb_spec(jar, java_home, java_opts, cds):
     home = tempfile.mkdtemp(prefix="iamnb-bench-")
     spec = os.path.join(home, "kernels", "iamnb")
     os.makedirs(spec)
@@ -38,6 +39,10 @@ def make_iamnb_spec(jar, java_home, java_opts):
     with open(os.path.join(spec, "kernel.json"), "w") as f:
         json.dump({"argv": [os.path.join(spec, "iamnb-kernel"), "{connection_file}"], "display_name": "iamnb bench",
                    "language": "java", "interrupt_mode": "message"}, f)
+    if cds:  # as install.sh does: a class-data-sharing archive recorded in place
+        subprocess.run([os.path.join(spec, "iamnb-kernel"), "--make-cds-archive", os.path.join(spec, "iamnb.jsa")],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                       env=dict(os.environ, IAMNB_JAVA_HOME=java_home) if java_home else None)
     os.environ["JUPYTER_PATH"] = home + os.pathsep + os.environ.get("JUPYTER_PATH", "")
     os.environ["IAMNB_HISTORY_FILE"] = os.path.join(home, "history.jsonl")
     if java_home:
@@ -126,10 +131,11 @@ def main():
     parser.add_argument("--java-home", default="")
     parser.add_argument("--java-opts", default="")
     parser.add_argument("--skip-python", action="store_true")
+    parser.add_argument("--no-cds", action="store_true", help="no class-data-sharing archive (install.sh makes one)")
     args = parser.parse_args()
     if not args.jar:
         sys.exit("no kernel jar: build with mvn -DskipTests package or pass --jar")
-    home = make_iamnb_spec(args.jar, args.java_home, args.java_opts)
+    home = make_iamnb_spec(args.jar, args.java_home, args.java_opts, not args.no_cds)
     try:
         results = {"iamnb": bench("iamnb", args.cells)}
         if not args.skip_python:

@@ -131,6 +131,7 @@ public final class JShellEvaluator implements AutoCloseable {
         CellText text = new CellText(code);
         Snippet last = null;
         Object lastValue = null;
+        boolean lastEndsInSemicolon = false;
         for (SnippetSplitter.Piece piece : splitter.split(code)) {
             if (interruptRequested) {
                 return new EvalResult.Error(ErrorMapper.interrupted());
@@ -166,8 +167,11 @@ public final class JShellEvaluator implements AutoCloseable {
             warnIfUnresolved(event, firstLine, cell);
             last = snippet;
             lastValue = control.lastValue();
+            lastEndsInSemicolon = code.substring(piece.start(), piece.start() + piece.length()).strip().endsWith(";");
+            dropIfTemporary(snippet);
         }
-        return producesValue(last) ? new EvalResult.Value(lastValue) : new EvalResult.NoValue();
+        // As in IPython, a final ";" hides the value: `display(x);` or `list.add(y);` show nothing.
+        return producesValue(last) && !lastEndsInSemicolon ? new EvalResult.Value(lastValue) : new EvalResult.NoValue();
     }
 
     /** Stops the running snippet (JShell.stop) and the rest of the cell. Safe from any thread. */
@@ -279,6 +283,17 @@ public final class JShellEvaluator implements AutoCloseable {
     @Override
     public void close() {
         jshell.close();
+    }
+
+    /**
+     * An expression's value lives on in a JShell temporary ({@code $12}). Every active snippet makes each later
+     * compilation slower (measured: 1+1 went from 10 ms to 40 ms after 600 expressions), and notebooks show
+     * values as results rather than as {@code $N}, so temporaries are dropped once their value is taken.
+     */
+    private void dropIfTemporary(Snippet snippet) {
+        if (snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            jshell.drop(snippet);
+        }
     }
 
     private static SnippetEvent primary(List<SnippetEvent> events) {

@@ -64,14 +64,16 @@ public final class ChannelServer {
     }
 
     /**
-     * Hands every message already waiting on the socket to {@code consumer}, without blocking. Used to
-     * abort queued executions after an error (stop_on_error).
+     * Takes every (valid) message already waiting on the socket, without blocking. Used to abort queued
+     * executions after an error (stop_on_error).
      */
-    public void drainQueued(Consumer<Message> consumer) {
+    public List<Message> takeQueued() {
+        List<Message> queued = new java.util.ArrayList<>();
         List<byte[]> frames;
         while ((frames = Frames.receive(socket, ZMQ.DONTWAIT)) != null) {
-            decode(frames, consumer);
+            decode(frames, queued::add);
         }
+        return queued;
     }
 
     /** Runs the handler for one message with busy/idle around it. */

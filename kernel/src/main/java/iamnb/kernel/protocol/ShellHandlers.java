@@ -126,10 +126,12 @@ public final class ShellHandlers {
         if (storeHistory) {
             history.append(count, code, resultText);
         }
+        // Requests queued before this reply leaves were sent without knowing of the error: they are the ones
+        // stop_on_error aborts. Taking them before replying keeps a request sent after the reply safe.
+        List<Message> queued = outcome instanceof Engine.ExecuteOutcome.Failed && stopOnError
+                ? request.channel().takeQueued() : List.of();
         request.reply("execute_reply", reply);
-        if (outcome instanceof Engine.ExecuteOutcome.Failed && stopOnError) {
-            abortQueuedExecutions(request.channel());
-        }
+        abortQueuedExecutions(request.channel(), queued);
     }
 
     private ObjectNode userExpressions(JsonNode expressions, ExecutionContext context) {
@@ -146,19 +148,19 @@ public final class ShellHandlers {
         return error;
     }
 
-    /** After a failed cell with stop_on_error, every execute_request already queued is answered "aborted". */
-    private void abortQueuedExecutions(ChannelServer channel) {
-        channel.drainQueued(message -> {
+    /** After a failed cell with stop_on_error, the execute_requests queued behind it are answered "aborted". */
+    private void abortQueuedExecutions(ChannelServer channel, List<Message> queued) {
+        for (Message message : queued) {
             if (!message.type().equals("execute_request")) {
                 channel.dispatch(message);
-                return;
+                continue;
             }
             channel.iopub().status(message, "busy");
             new Request(message, channel).reply("execute_reply",
                     JSON.objectNode().put("status", "aborted").put("execution_count", executionCount));
             channel.iopub().status(message, "idle");
             LOG.log(System.Logger.Level.INFO, "aborted a queued execute_request after an error");
-        });
+        }
     }
 
     private void complete(Request request) {
