@@ -28,4 +28,4 @@ fi
 
 cd "$root"
 export PYDEVD_DISABLE_FILE_VALIDATION=1   # quiets debugpy's "frozen modules" note in every kernel test
-exec mvn -B verify
+exec mvn -B verify "$@"   # extra Maven arguments pass through, e.g. -Diamnb.build=target-mine
