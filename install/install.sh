@@ -32,25 +32,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 # --- 1. What is missing -------------------------------------------------------------------------------
-packages=(jupyter-client python3-jupyter-client python3-nbclient python3-nbformat python3-nbconvert
-          jupyter-nbconvert jupyter-console python3-ipykernel fontconfig fonts-dejavu-core)
-command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null 2>&1 || packages+=(maven)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ $(id -u) -eq 0 ]]; then
-    echo "iamnb: installing ${missing[*]}"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-  else
-    echo "iamnb: these Debian packages are missing: ${missing[*]}" >&2
-    echo "       install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
-fi
+source "$here/debian-packages.sh"
+ensure_debian_packages iamnb "${IAMNB_RUNTIME_PACKAGES[@]}"
 
 # --- 2. Build -------------------------------------------------------------------------------------------
 echo "iamnb: building (mvn -B -q -DskipTests package)"

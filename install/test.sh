@@ -6,25 +6,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(jupyter-client python3-jupyter-client python3-nbclient python3-nbformat python3-nbconvert
-          jupyter-nbconvert jupyter-console python3-ipykernel python3-jupyter-kernel-test fontconfig fonts-dejavu-core)
-command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null 2>&1 || packages+=(maven)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ $(id -u) -eq 0 ]]; then
-    echo "iamnb tests: installing ${missing[*]}"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-  else
-    echo "iamnb tests: these Debian packages are missing: ${missing[*]}" >&2
-    echo "             install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
-fi
+source "$root/install/debian-packages.sh"
+ensure_debian_packages "iamnb tests" "${IAMNB_RUNTIME_PACKAGES[@]}" python3-jupyter-kernel-test
 
 cd "$root"
 export PYDEVD_DISABLE_FILE_VALIDATION=1   # quiets debugpy's "frozen modules" note in every kernel test
