@@ -1,5 +1,7 @@
 package iamnb.audit;
 
+import static iamnb.internal.Html.escape;
+
 import iamnb.audit.internal.Html;
 import iamnb.policy.Decision;
 import iamnb.policy.LayerResult;
@@ -104,21 +106,21 @@ public record AccessDeniedReport(String caller, List<String> callerHints, Decisi
         endpointNotes.forEach(n -> md.append("\n- ").append(n));
         b.put("text/markdown", md.toString());
 
-        StringBuilder h = new StringBuilder("<div class=\"iamnb-denied\"><h4>").append(Html.esc(caption())).append("</h4>");
-        h.append("<p><b>1. Who is calling?</b> ").append(Html.esc(caller)).append("</p>");
+        StringBuilder h = new StringBuilder("<div class=\"iamnb-denied\"><h4>").append(escape(caption())).append("</h4>");
+        h.append("<p><b>1. Who is calling?</b> ").append(escape(caller)).append("</p>");
         if (!callerHints.isEmpty()) {
             h.append("<ul>");
-            callerHints.forEach(x -> h.append("<li>").append(Html.badge("check", "#e65100")).append(' ').append(Html.esc(x)).append("</li>"));
+            callerHints.forEach(x -> h.append("<li>").append(Html.badge("check", "#e65100")).append(' ').append(escape(x)).append("</li>"));
             h.append("</ul>");
         }
         h.append("<p><b>2. Simulation</b> ").append(Html.badge(decision.verdict().name(), decision.allowed() ? "#2e7d32" : "#b71c1c"))
-                .append(' ').append(Html.esc(decision.summary())).append("<br><i>").append(Html.esc(decision.fix())).append("</i></p>");
+                .append(' ').append(escape(decision.summary())).append("<br><i>").append(escape(decision.fix())).append("</i></p>");
         h.append("<p><b>3. Decoded authorization message</b> ");
         if (decodedMessage.isEmpty()) {
             h.append("none given</p>");
         } else {
             h.append("</p><ul>");
-            decodedMessage.get().forEach((k, v) -> h.append("<li>").append(Html.esc(k + ": " + v)).append("</li>"));
+            decodedMessage.get().forEach((k, v) -> h.append("<li>").append(escape(k + ": " + v)).append("</li>"));
             h.append("</ul>");
         }
         h.append("<p><b>4. CloudTrail denials</b> (").append(cloudTrail.rowCount()).append(")</p>");
@@ -128,7 +130,7 @@ public record AccessDeniedReport(String caller, List<String> callerHints, Decisi
         h.append("<p><b>5. Every layer</b></p>").append(Html.table(layers().columnNames(), layerRows(), -1));
         if (!endpointNotes.isEmpty()) {
             h.append("<ul>");
-            endpointNotes.forEach(n -> h.append("<li>").append(Html.esc(n)).append("</li>"));
+            endpointNotes.forEach(n -> h.append("<li>").append(escape(n)).append("</li>"));
             h.append("</ul>");
         }
         b.put("text/html", h.append("</div>").toString());

@@ -1,5 +1,7 @@
 package iamnb.audit;
 
+import static iamnb.internal.Html.escape;
+
 import iamnb.audit.internal.Html;
 import iamnb.policy.Decision;
 import java.time.Instant;
@@ -156,11 +158,11 @@ public final class Checklist {
         bundle.put("text/markdown", md.toString());
         List<List<String>> rows = new ArrayList<>();
         for (Item i : items) {
-            rows.add(List.of(Html.esc(i.id()), Html.esc(i.requirement()),
+            rows.add(List.of(escape(i.id()), escape(i.requirement()),
                     Html.badge(i.status().name(), Html.statusColour(i.status().name())),
-                    "<small>" + Html.esc(i.evidence()) + "</small>", Html.esc(i.remediation())));
+                    "<small>" + escape(i.evidence()) + "</small>", escape(i.remediation())));
         }
-        StringBuilder html = new StringBuilder("<div class=\"iamnb-checklist\"><p><b>").append(Html.esc(caption()))
+        StringBuilder html = new StringBuilder("<div class=\"iamnb-checklist\"><p><b>").append(escape(caption()))
                 .append("</b></p>");
         html.append(Html.rawTable(COLUMNS, rows)).append("</div>");
         bundle.put("text/html", html.toString());

@@ -1,5 +1,7 @@
 package iamnb.audit;
 
+import static iamnb.internal.Html.escape;
+
 import iamnb.audit.internal.Html;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,14 +153,14 @@ public final class Findings {
     public Map<String, Object> toMimeBundle() {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
-        StringBuilder html = new StringBuilder("<div class=\"iamnb-findings\"><p><b>").append(Html.esc(caption()))
+        StringBuilder html = new StringBuilder("<div class=\"iamnb-findings\"><p><b>").append(escape(caption()))
                 .append("</b></p>");
         if (!items.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Finding f : items) {
-                rows.add(List.of(Html.badge(f.severity().name(), f.severity().colour()), Html.esc(f.principalType()),
-                        "<b>" + Html.esc(f.principal()) + "</b>", "<code>" + Html.esc(f.check()) + "</code>",
-                        Html.esc(f.finding()), "<small>" + Html.esc(f.evidence()) + "</small>", Html.esc(f.remediation())));
+                rows.add(List.of(Html.badge(f.severity().name(), f.severity().colour()), escape(f.principalType()),
+                        "<b>" + escape(f.principal()) + "</b>", "<code>" + escape(f.check()) + "</code>",
+                        escape(f.finding()), "<small>" + escape(f.evidence()) + "</small>", escape(f.remediation())));
             }
             html.append(Html.rawTable(COLUMNS, rows));
         }

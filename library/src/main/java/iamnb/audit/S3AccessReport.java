@@ -1,5 +1,7 @@
 package iamnb.audit;
 
+import static iamnb.internal.Html.escape;
+
 import iamnb.audit.internal.Html;
 import iamnb.policy.Decision;
 import iamnb.policy.DecisionTable;
@@ -61,8 +63,8 @@ public record S3AccessReport(String principal, String bucket, String objectArn, 
         md.append("\n**ARN mistakes**: ").append(arnMistakes.isEmpty() ? "none" : arnMistakes.size() + "").append('\n');
         arnMistakes.list().forEach(f -> md.append("- ").append(f.finding()).append(" — ").append(f.evidence()).append('\n'));
         b.put("text/markdown", md.toString());
-        StringBuilder h = new StringBuilder("<div class=\"iamnb-s3\"><h4>").append(Html.esc(caption())).append("</h4><b>Bucket settings</b><ul>");
-        bucketSettings.forEach(s -> h.append("<li>").append(Html.esc(s)).append("</li>"));
+        StringBuilder h = new StringBuilder("<div class=\"iamnb-s3\"><h4>").append(escape(caption())).append("</h4><b>Bucket settings</b><ul>");
+        bucketSettings.forEach(s -> h.append("<li>").append(escape(s)).append("</li>"));
         h.append("</ul><b>Decisions</b>");
         List<List<String>> rows = decisions.stream().map(d -> List.of(d.request().action(), d.request().resource(),
                 d.verdict().name(), d.decidingStatementLabel().isEmpty() ? d.decidingLayerResult().name() : d.decidingStatementLabel(),
@@ -70,12 +72,12 @@ public record S3AccessReport(String principal, String bucket, String objectArn, 
         h.append(Html.table(List.of("action", "resource", "decision", "deciding", "reason"), rows, -1));
         if (!vpcEndpoints.isEmpty()) {
             h.append("<b>VPC endpoint policies</b><ul>");
-            vpcEndpoints.forEach((k, v) -> h.append("<li>").append(Html.esc(k + ": " + String.join("; ", v))).append("</li>"));
+            vpcEndpoints.forEach((k, v) -> h.append("<li>").append(escape(k + ": " + String.join("; ", v))).append("</li>"));
             h.append("</ul>");
         }
         h.append("<b>ARN mistakes</b>");
         h.append(arnMistakes.isEmpty() ? "<p>none</p>" : "<ul>");
-        arnMistakes.list().forEach(f -> h.append("<li>").append(Html.esc(f.finding() + " — " + f.evidence())).append("</li>"));
+        arnMistakes.list().forEach(f -> h.append("<li>").append(escape(f.finding() + " — " + f.evidence())).append("</li>"));
         h.append(arnMistakes.isEmpty() ? "" : "</ul>").append("</div>");
         b.put("text/html", h.toString());
         return b;

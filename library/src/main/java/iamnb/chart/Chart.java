@@ -1,5 +1,7 @@
 package iamnb.chart;
 
+import static iamnb.internal.Html.escape;
+
 import iamnb.IamnbException;
 import iamnb.InvalidInputException;
 import java.io.ByteArrayOutputStream;
@@ -113,15 +115,11 @@ public final class Chart {
         if (end < 0) {
             return svg;
         }
-        String label = xmlEscape(title());
+        String label = escape(title());
         String head = svg.substring(0, end);
         String attrs = " role=\"img\" aria-label=\"" + label + "\"";
-        return head + attrs + ">\n  <title>" + label + "</title>\n  <desc>" + xmlEscape(description) + "</desc>"
+        return head + attrs + ">\n  <title>" + label + "</title>\n  <desc>" + escape(description) + "</desc>"
                 + svg.substring(end + 1);
-    }
-
-    private static String xmlEscape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /**

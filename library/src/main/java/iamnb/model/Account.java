@@ -1,5 +1,7 @@
 package iamnb.model;
 
+import static iamnb.internal.Html.escape;
+
 import iamnb.InvalidInputException;
 import iamnb.policy.AccountSimulator;
 import iamnb.policy.Decision;
@@ -351,16 +353,16 @@ public final class Account {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
         StringBuilder html = new StringBuilder();
-        html.append("<div class=\"iamnb-account\"><b>AWS account ").append(esc(accountId()))
-                .append(alias().isEmpty() ? "" : " (" + esc(alias()) + ")").append("</b><br><small>")
-                .append(esc(provenance().line())).append("</small>")
+        html.append("<div class=\"iamnb-account\"><b>AWS account ").append(escape(accountId()))
+                .append(alias().isEmpty() ? "" : " (" + escape(alias()) + ")").append("</b><br><small>")
+                .append(escape(provenance().line())).append("</small>")
                 .append("<table><tbody>");
-        counts().forEach((k, v) -> html.append("<tr><td>").append(esc(k)).append("</td><td style=\"text-align:right\">")
+        counts().forEach((k, v) -> html.append("<tr><td>").append(escape(k)).append("</td><td style=\"text-align:right\">")
                 .append(v).append("</td></tr>"));
         html.append("</tbody></table>");
         if (!warnings().isEmpty()) {
             html.append("<details><summary>").append(warnings().size()).append(" warning(s)</summary><ul>");
-            warnings().forEach(w -> html.append("<li>").append(esc(w)).append("</li>"));
+            warnings().forEach(w -> html.append("<li>").append(escape(w)).append("</li>"));
             html.append("</ul></details>");
         }
         html.append("</div>");
@@ -406,9 +408,5 @@ public final class Account {
     private InvalidInputException missing(String what, String name, java.util.Collection<String> names) {
         return new InvalidInputException("account " + accountId() + " has no " + what + " \"" + name + "\""
                 + Suggestions.hint(name, names));
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

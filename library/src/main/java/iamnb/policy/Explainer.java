@@ -1,5 +1,7 @@
 package iamnb.policy;
 
+import static iamnb.internal.Html.escape;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -331,45 +333,28 @@ final class Explainer {
         StringBuilder b = new StringBuilder("<div class=\"iamnb-decision\">");
         b.append("<p><span style=\"background:").append(color)
                 .append(";color:#fff;padding:1px 6px;border-radius:3px;font-weight:bold\">")
-                .append(esc(headline(d))).append("</span> <code>").append(esc(request(d))).append("</code></p>");
-        b.append("<p>").append(esc(t.summary())).append("</p>");
+                .append(escape(headline(d))).append("</span> <code>").append(escape(request(d))).append("</code></p>");
+        b.append("<p>").append(escape(t.summary())).append("</p>");
         if (!notes.isEmpty()) {
             b.append("<ul>");
             for (String n : notes) {
-                b.append("<li>").append(esc(n)).append("</li>");
+                b.append("<li>").append(escape(n)).append("</li>");
             }
             b.append("</ul>");
         }
         if (!t.fix().isEmpty()) {
-            b.append("<p><strong>").append(esc(t.fix())).append("</strong></p>");
+            b.append("<p><strong>").append(escape(t.fix())).append("</strong></p>");
         }
         b.append("<table><thead><tr><th>Layer</th><th>Outcome</th><th>Statements</th></tr></thead><tbody>");
         for (LayerResult l : d.layerResults()) {
-            b.append("<tr><td>").append(esc(l.name())).append("</td><td>").append(esc(l.outcome().lowerCase()))
-                    .append("</td><td>").append(esc(layerDetail(l)));
+            b.append("<tr><td>").append(escape(l.name())).append("</td><td>").append(escape(l.outcome().lowerCase()))
+                    .append("</td><td>").append(escape(layerDetail(l)));
             for (StatementMatch s : l.statements()) {
-                b.append("<div>").append(esc(statementLine(s))).append("</div>");
+                b.append("<div>").append(escape(statementLine(s))).append("</div>");
             }
             b.append("</td></tr>");
         }
         return b.append("</tbody></table></div>").toString();
-    }
-
-    /** Escapes text for HTML element content and attribute values. */
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** Escapes the characters Markdown would read as markup (and HTML inside Markdown). */

@@ -1,5 +1,7 @@
 package iamnb.runbook;
 
+import static iamnb.internal.Html.escape;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +175,7 @@ public final class ApplyReport {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
         StringBuilder h = new StringBuilder("<div class=\"iamnb-apply-report\"><p><b>Applied plan: ")
-                .append(Render.esc(plan.title())).append("</b></p><table><thead><tr><th>#</th><th>Call</th><th>Status</th>"
+                .append(escape(plan.title())).append("</b></p><table><thead><tr><th>#</th><th>Call</th><th>Status</th>"
                         + "<th>Detail</th><th>What it does</th></tr></thead><tbody>");
         for (StepResult r : results) {
             String color = switch (r.status()) {
@@ -183,15 +185,15 @@ public final class ApplyReport {
                 default -> "#57606a";
             };
             h.append("<tr style=\"vertical-align:top\"><td>").append(r.number()).append("</td><td style=\"text-align:left\">")
-                    .append(r.step().hasCall() ? "<code>" + Render.esc(r.step().action()) + "</code>" : "<i>no API call</i>")
+                    .append(r.step().hasCall() ? "<code>" + escape(r.step().action()) + "</code>" : "<i>no API call</i>")
                     .append("</td><td style=\"text-align:left;color:").append(color).append("\"><b>")
-                    .append(Render.esc(r.status().label())).append("</b></td><td style=\"text-align:left\">")
-                    .append(Render.esc(r.detail())).append("</td><td style=\"text-align:left\">")
-                    .append(Render.esc(r.step().description())).append("</td></tr>");
+                    .append(escape(r.status().label())).append("</b></td><td style=\"text-align:left\">")
+                    .append(escape(r.detail())).append("</td><td style=\"text-align:left\">")
+                    .append(escape(r.step().description())).append("</td></tr>");
         }
         h.append("</tbody></table>");
         newAccessKey.ifPresent(k -> h.append(k.toMimeBundle().get("text/html")));
-        h.append("<p><b>").append(Render.esc(summary())).append("</b></p></div>");
+        h.append("<p><b>").append(escape(summary())).append("</b></p></div>");
         bundle.put("text/html", h.toString());
         return bundle;
     }

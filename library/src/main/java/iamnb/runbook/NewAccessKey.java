@@ -1,5 +1,7 @@
 package iamnb.runbook;
 
+import static iamnb.internal.Html.escape;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -88,10 +90,10 @@ public final class NewAccessKey {
     public Map<String, Object> toMimeBundle() {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
-        bundle.put("text/html", "<div><b>New access key</b> <code>" + Render.esc(accessKeyId) + "</code> for <code>"
-                + Render.esc(userName) + "</code>, created " + Render.esc(created.toString())
+        bundle.put("text/html", "<div><b>New access key</b> <code>" + escape(accessKeyId) + "</code> for <code>"
+                + escape(userName) + "</code>, created " + escape(created.toString())
                 + "<br>SecretAccessKey: <code>****************************************</code> <i>("
-                + Render.esc(secretState()) + ")</i></div>");
+                + escape(secretState()) + ")</i></div>");
         return bundle;
     }
 }

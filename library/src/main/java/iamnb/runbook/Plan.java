@@ -1,5 +1,7 @@
 package iamnb.runbook;
 
+import static iamnb.internal.Html.escape;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,26 +301,26 @@ public final class Plan {
     public Map<String, Object> toMimeBundle() {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
-        StringBuilder h = new StringBuilder("<div class=\"iamnb-plan\"><p><b>Plan: ").append(Render.esc(title))
+        StringBuilder h = new StringBuilder("<div class=\"iamnb-plan\"><p><b>Plan: ").append(escape(title))
                 .append("</b> (").append(steps.size()).append(steps.size() == 1 ? " step" : " steps").append(")</p>");
         if (!warnings.isEmpty()) {
             h.append("<ul>");
-            warnings.forEach(w -> h.append("<li>&#9888; ").append(Render.esc(w)).append("</li>"));
+            warnings.forEach(w -> h.append("<li>&#9888; ").append(escape(w)).append("</li>"));
             h.append("</ul>");
         }
         h.append("<table><thead><tr><th>#</th><th>Call</th><th>Parameters</th><th>What it does</th><th>Runs</th></tr></thead><tbody>");
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             h.append("<tr style=\"vertical-align:top\"><td>").append(i + 1).append("</td><td style=\"text-align:left\">")
-                    .append(step.hasCall() ? "<code>" + Render.esc(step.action()) + "</code>" : "<i>no API call</i>")
+                    .append(step.hasCall() ? "<code>" + escape(step.action()) + "</code>" : "<i>no API call</i>")
                     .append("</td><td style=\"text-align:left\">").append(Render.parametersHtml(step.parameters()));
             if (!step.expect().isEmpty()) {
-                h.append("<div><i>check:</i> ").append(Render.esc(expectText(step))).append("</div>");
+                h.append("<div><i>check:</i> ").append(escape(expectText(step))).append("</div>");
             }
-            h.append("</td><td style=\"text-align:left\">").append(Render.esc(step.description()))
-                    .append("</td><td>").append(Render.esc(step.kind().label())).append("</td></tr>");
+            h.append("</td><td style=\"text-align:left\">").append(escape(step.description()))
+                    .append("</td><td>").append(escape(step.kind().label())).append("</td></tr>");
         }
-        h.append("</tbody></table><p><b>").append(Render.esc(note())).append("</b></p></div>");
+        h.append("</tbody></table><p><b>").append(escape(note())).append("</b></p></div>");
         bundle.put("text/html", h.toString());
         return bundle;
     }

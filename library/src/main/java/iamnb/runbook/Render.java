@@ -1,5 +1,7 @@
 package iamnb.runbook;
 
+import static iamnb.internal.Html.escape;
+
 import iamnb.runbook.internal.Json;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +12,6 @@ final class Render {
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@,+%-]+");
 
     private Render() {}
-
-    static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     /** {@code iam:CreateRole} → {@code aws iam create-role --role-name ... }, one option per line. */
     static String cliCommand(Step step) {
@@ -97,11 +83,11 @@ final class Render {
         }
         StringBuilder s = new StringBuilder("<dl style=\"margin:0\">");
         params.forEach((k, v) -> {
-            s.append("<dt><code>").append(esc(k)).append("</code></dt><dd style=\"margin-left:1em\">");
+            s.append("<dt><code>").append(escape(k)).append("</code></dt><dd style=\"margin-left:1em\">");
             if (v.contains("\n")) {
-                s.append("<pre style=\"margin:0;text-align:left\">").append(esc(v)).append("</pre>");
+                s.append("<pre style=\"margin:0;text-align:left\">").append(escape(v)).append("</pre>");
             } else {
-                s.append("<code>").append(esc(v)).append("</code>");
+                s.append("<code>").append(escape(v)).append("</code>");
             }
             s.append("</dd>");
         });

@@ -1,10 +1,15 @@
 package iamnb.kernel.display;
 
-/** Escaping for text placed in HTML element content and attribute values. */
-final class HtmlText {
+/**
+ * The kernel's one HTML escape, for text placed in element content and attribute values:
+ * {@code & < > " '} become {@code &amp; &lt; &gt; &quot; &#39;}. Public only so the kernel's other
+ * packages share it; not API for notebooks. The kernel keeps its own rather than calling the
+ * library's, because it depends on the library only to preload it.
+ */
+public final class HtmlText {
     private HtmlText() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         var out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,5 +1,6 @@
 package iamnb.kernel.eval;
 
+import iamnb.kernel.display.HtmlText;
 import iamnb.kernel.protocol.Engine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -229,7 +230,7 @@ public final class JShellEvaluator implements AutoCloseable {
         StringBuilder html = new StringBuilder();
         for (SourceCodeAnalysis.Documentation doc : docs) {
             plain.append(doc.signature()).append('\n');
-            html.append("<pre>").append(escapeHtml(doc.signature())).append("</pre>\n");
+            html.append("<pre>").append(HtmlText.escape(doc.signature())).append("</pre>\n");
             if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
                 plain.append(doc.javadoc().replaceAll("<[^>]+>", "").strip()).append("\n\n");
                 html.append("<div>").append(doc.javadoc()).append("</div>\n");
@@ -336,9 +337,5 @@ public final class JShellEvaluator implements AutoCloseable {
             case TYPE_DECL -> "type " + snippet.name();
             default -> snippet.name();
         };
-    }
-
-    private static String escapeHtml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

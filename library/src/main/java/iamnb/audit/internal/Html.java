@@ -1,34 +1,20 @@
 package iamnb.audit.internal;
 
+import static iamnb.internal.Html.escape;
+
 import java.util.List;
 
-/** Small HTML helpers for the audit renderings: every value goes through {@link #esc}. Not API. */
+/**
+ * Small HTML helpers for the audit renderings: every value goes through {@link iamnb.internal.Html#escape}. Not
+ * API.
+ */
 public final class Html {
     private Html() {}
-
-    public static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 
     /** A coloured badge, e.g. for a severity or a PASS/FAIL status. */
     public static String badge(String text, String colour) {
         return "<span style=\"background:" + colour + ";color:#fff;padding:1px 6px;border-radius:3px;"
-                + "font-size:85%;font-weight:bold;white-space:nowrap\">" + esc(text) + "</span>";
+                + "font-size:85%;font-weight:bold;white-space:nowrap\">" + escape(text) + "</span>";
     }
 
     /** A table with a header row; cells are escaped unless {@code rawColumn} names the one holding HTML. */
@@ -37,7 +23,7 @@ public final class Html {
         for (List<String> row : rows) {
             List<String> cells = new java.util.ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                cells.add(i == rawColumn ? row.get(i) : esc(row.get(i)));
+                cells.add(i == rawColumn ? row.get(i) : escape(row.get(i)));
             }
             html.add(cells);
         }
@@ -51,7 +37,7 @@ public final class Html {
     public static String rawTable(List<String> header, List<List<String>> htmlRows) {
         StringBuilder h = new StringBuilder("<table class=\"iamnb-audit\" style=\"border-collapse:collapse\"><thead><tr>");
         for (String c : header) {
-            h.append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 6px\">").append(esc(c)).append("</th>");
+            h.append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 6px\">").append(escape(c)).append("</th>");
         }
         h.append("</tr></thead><tbody>");
         for (List<String> row : htmlRows) {

@@ -1,5 +1,6 @@
 package iamnb.kernel.display.api;
 
+import iamnb.kernel.display.HtmlText;
 import iamnb.source.ProgressListener;
 
 /**
@@ -35,7 +36,7 @@ final class CollectionProgress implements ProgressListener {
     public synchronized void finished(String summary) {
         closeCurrent();
         sink.display(new Progress.Frame(summary, "<div style=\"font-size:0.9em\">"
-                + summary.replace("&", "&amp;").replace("<", "&lt;") + "</div>"), java.util.Set.of());
+                + HtmlText.escape(summary) + "</div>"), java.util.Set.of());
     }
 
     private void closeCurrent() {
