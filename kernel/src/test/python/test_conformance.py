@@ -32,6 +32,7 @@ class IamnbConformance(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6?7"
     supported_history_operations = ("tail", "range", "search")
     code_inspect_sample = "Math.max"
+    code_page_something = "String?"
     code_clear_output = "clearOutput();"
 
     @classmethod

@@ -199,6 +199,34 @@ class ExecuteTests(KernelTestCase):
         reply = self.client.request("inspect", "   ", 1)
         self.assertFalse(reply["content"]["found"])
 
+    def test_pager_whenCellIsNameWithQuestionMark_thenSignatureInPagePayload_andCountAdvances(self):
+        first, _ = self.execute("1")
+        reply, outputs = self.execute("List.of?")
+        content = reply["content"]
+        self.assertEqual(content["status"], "ok")
+        self.assertEqual(content["execution_count"], first["content"]["execution_count"] + 1)
+        self.assertEqual(len(content["payload"]), 1)
+        page = content["payload"][0]
+        self.assertEqual(page["source"], "page")
+        self.assertEqual(page["start"], 0)
+        self.assertIn("of(", page["data"]["text/plain"])
+        self.assertIn("<pre>", page["data"]["text/html"])
+        self.assertIsNone(result_of(outputs), "a help cell is not evaluated")
+        # Only a whole cell is a help request; here "?pagedVar" is Java, and bad Java at that.
+        mixed, _ = self.execute("int pagedVar = 5;\n?pagedVar")
+        self.assertEqual(mixed["content"]["status"], "error")
+        self.assertEqual(mixed["content"]["payload"], [])
+
+    def test_pager_whenNameUnknown_thenOkWithMessage_andQueueNotAborted(self):
+        missing_id = self.kc.execute("noSuchThingAnywhere?")
+        next_id = self.kc.execute("40 + 2")
+        missing = self.client.reply_to(missing_id)
+        self.assertEqual(missing["content"]["status"], "ok")
+        self.assertEqual(missing["content"]["payload"], [])
+        self.assertIn("no documentation found for noSuchThingAnywhere", text_of(self.client.outputs(missing_id)))
+        self.assertEqual(self.client.reply_to(next_id)["content"]["status"], "ok")
+        self.assertEqual(result_of(self.client.outputs(next_id)), "42")
+
     def test_isComplete_whenCellsVary_thenCompleteIncompleteInvalid(self):
         cases = {
             "int x = 1;\nx + 1": "complete",

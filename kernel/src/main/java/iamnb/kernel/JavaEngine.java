@@ -8,6 +8,7 @@ import iamnb.kernel.display.MimeBundle;
 import iamnb.kernel.eval.CellStreams;
 import iamnb.kernel.eval.ErrorMapper;
 import iamnb.kernel.eval.EvalResult;
+import iamnb.kernel.eval.HelpQuery;
 import iamnb.kernel.eval.JShellEvaluator;
 import iamnb.kernel.eval.OutputRouter;
 import iamnb.kernel.magics.MagicException;
@@ -25,7 +26,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Java as the kernel's language: the execute path is magics first ({@link MagicParser}, {@link MagicRegistry}), then JShell
- * ({@link JShellEvaluator}), then display ({@link Displayer}) of the last expression's value.
+ * ({@link JShellEvaluator}), then display ({@link Displayer}) of the last expression's value. A help cell
+ * ({@link HelpQuery}, {@code String?}) skips all that and pages the inspector's answer.
  *
  * <p>The evaluator is a future: it is built and preloaded on a background thread while the front end
  * connects, and the first request that needs it waits for it.
@@ -64,6 +66,10 @@ final class JavaEngine implements Engine {
     @Override
     public ExecuteOutcome execute(String code, ExecutionContext context) {
         JShellEvaluator jshell = evaluator.join();
+        Optional<HelpQuery> help = HelpQuery.parse(code);
+        if (help.isPresent()) {
+            return page(help.get(), jshell, context);
+        }
         jshell.clearInterrupt();
         CellStreams streams = new CellStreams(sink(context), flushTimer, lineReader(context));
         DisplayPublisher display = new DisplayPublisher(context.iopub(), context.request(), context.silent(),
@@ -95,6 +101,18 @@ final class JavaEngine implements Engine {
         } finally {
             router.end(streams);
         }
+    }
+
+    /**
+     * A {@code String?} cell is not run: the inspector's signature and Javadoc go to the pager. Nothing found
+     * is not an error (it would abort the queued cells), just a line on stdout.
+     */
+    private ExecuteOutcome page(HelpQuery help, JShellEvaluator jshell, ExecutionContext context) {
+        Optional<Inspection> found = jshell.inspect(help.name(), help.name().length());
+        if (found.isEmpty()) {
+            sink(context).publish("stdout", "no documentation found for " + help.name() + "\n");
+        }
+        return new ExecuteOutcome.Ok(Optional.empty(), found);
     }
 
     /** The cell as Java code and magic calls; a cell without magics is one piece of code (cheap check). */

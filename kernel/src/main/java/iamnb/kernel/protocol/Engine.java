@@ -43,9 +43,16 @@ public interface Engine {
 
     record HelpLink(String text, String url) {}
 
-    /** How a cell ended. {@code resultText} is the text/plain of the execute_result, kept in history. */
+    /**
+     * How a cell ended. {@code resultText} is the text/plain of the execute_result, kept in history;
+     * {@code page} is help for the pager (a {@code String?} cell), sent as the execute_reply's "page" payload.
+     */
     sealed interface ExecuteOutcome {
-        record Ok(Optional<String> resultText) implements ExecuteOutcome {}
+        record Ok(Optional<String> resultText, Optional<Inspection> page) implements ExecuteOutcome {
+            public Ok(Optional<String> resultText) {
+                this(resultText, Optional.empty());
+            }
+        }
 
         record Failed(String ename, String evalue, List<String> traceback) implements ExecuteOutcome {
             public Failed {

@@ -8,6 +8,7 @@ import iamnb.kernel.history.HistoryEntry;
 import iamnb.kernel.history.HistoryStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -112,7 +113,7 @@ public final class ShellHandlers {
             resultText = ok.resultText().orElse(null);
             reply.put("status", "ok").put("execution_count", count);
             reply.set("user_expressions", userExpressions(c.path("user_expressions"), context));
-            reply.set("payload", JSON.arrayNode());
+            reply.set("payload", payload(ok.page()));
         } else if (outcome instanceof Engine.ExecuteOutcome.Failed failed) {
             ObjectNode error = errorContent(failed);
             if (!silent) {
@@ -139,6 +140,20 @@ public final class ShellHandlers {
         expressions.fields().forEachRemaining(e -> results.set(e.getKey(),
                 engine.userExpression(e.getValue().asText(), context)));
         return results;
+    }
+
+    /**
+     * The pager payload: deprecated in the messaging spec, yet still how classic Notebook, JupyterLab and
+     * jupyter_kernel_test show IPython-style help.
+     */
+    private static ArrayNode payload(Optional<Engine.Inspection> page) {
+        ArrayNode payload = JSON.arrayNode();
+        page.ifPresent(help -> {
+            ObjectNode entry = payload.addObject().put("source", "page");
+            entry.putObject("data").put("text/plain", help.plain()).put("text/html", help.html());
+            entry.put("start", 0);
+        });
+        return payload;
     }
 
     static ObjectNode errorContent(Engine.ExecuteOutcome.Failed failed) {

@@ -127,6 +127,18 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void inspect_whenWholeTextIsTypeOrMethodName_thenSignatureFound() {
+        // How a `String?` / `?List.of` cell looks a name up for the pager.
+        var type = evaluator.inspect("String", "String".length());
+        assertTrue(type.isPresent(), "a type name is documented");
+        assertTrue(type.get().plain().contains("java.lang.String"), type.get().plain());
+        var method = evaluator.inspect("List.of", "List.of".length());
+        assertTrue(method.isPresent(), "a method name without '(' is documented");
+        assertTrue(method.get().plain().contains("of("), method.get().plain());
+        assertTrue(evaluator.inspect("noSuchThingAnywhere", "noSuchThingAnywhere".length()).isEmpty());
+    }
+
+    @Test
     void complete_whenCursorOnSecondLine_thenStartInCellCoordinates() {
         run("int zebraCount = 1;");
         String code = "int a = 1;\nzebraC";
