@@ -28,6 +28,8 @@ class RenderersTest {
 
     public record Key(String user, Instant created, int ageDays) {}
 
+    public record Grant(String user, java.util.Optional<String> via, java.util.Optional<Instant> lastUsed) {}
+
     public static final class Throwing {
         public Map<String, Object> toMimeBundle() {
             throw new IllegalStateException("boom");
@@ -95,6 +97,15 @@ class RenderersTest {
         assertEquals("2024-01-02T03:04:05Z", node.get("created").asText());
         assertEquals(42, node.get("ageDays").asInt());
         assertTrue(bundle.plainText().startsWith("Key {"), bundle.plainText());
+    }
+
+    @Test
+    void record_whenItHasOptionals_thenJsonHoldsTheirValuesOrNull() {
+        MimeBundle bundle = displayer.render(new Grant("alice", java.util.Optional.of("group:admins"),
+                java.util.Optional.empty()));
+        JsonNode node = (JsonNode) bundle.data().get("application/json");
+        assertEquals("group:admins", node.get("via").asText());
+        assertTrue(node.get("lastUsed").isNull(), node.toString());
     }
 
     @Test
