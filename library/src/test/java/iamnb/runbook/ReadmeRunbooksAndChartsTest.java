@@ -18,12 +18,12 @@ import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Runbooks" and "Charts" sections teach the API through snippets: every {@code ```java} block of
+ * The README's "Policy evaluation", "Runbooks" and "Charts" sections teach the API through snippets: every {@code ```java} block of
  * those sections (blocks marked {@code no-run} need AWS credentials and are skipped) is evaluated here, in a
  * JShell on this class path with the kernel's default imports, as a notebook would run it.
  */
 class ReadmeRunbooksAndChartsTest {
-    private static final List<String> IMPORTS = List.of("iamnb.*", "iamnb.model.*", "iamnb.runbook.*", "iamnb.chart.*",
+    private static final List<String> IMPORTS = List.of("iamnb.*", "iamnb.model.*", "iamnb.policy.*", "iamnb.runbook.*", "iamnb.chart.*",
             "java.util.*", "java.time.*", "java.nio.file.*", "tech.tablesaw.api.*");
 
     static String section(String readme, String heading) {
@@ -54,9 +54,10 @@ class ReadmeRunbooksAndChartsTest {
     void readmeSnippets_runAsWritten() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         List<String> blocks = new ArrayList<>();
+        blocks.addAll(runnableJavaBlocks(section(readme, "Policy evaluation")));
         blocks.addAll(runnableJavaBlocks(section(readme, "Runbooks")));
         blocks.addAll(runnableJavaBlocks(section(readme, "Charts")));
-        assertEquals(2, blocks.size(), "one runnable block per section");
+        assertEquals(3, blocks.size(), "one runnable block per section");
 
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -80,6 +81,8 @@ class ReadmeRunbooksAndChartsTest {
                     rest = info.remaining();
                 }
             }
+            assertEquals("EXPLICIT_DENY", eval(shell, "decision.verdict()"));
+            assertEquals("ALLOW", eval(shell, "draftDecision.verdict()"));
             assertEquals("2", eval(shell, "plan.executableCount()"));
             assertTrue(eval(shell, "plan.toCli()").contains("aws iam create-role"));
             assertEquals("\"Access key age, as of 2026-11-01 (service users)\"", eval(shell, "svc.title()"));
