@@ -165,6 +165,22 @@ public final class Decision {
         return bundle;
     }
 
+    /**
+     * Asks AWS's own simulator (IAM SimulatePrincipalPolicy, read-only) about this request and shows both answers
+     * side by side, explaining any difference by the layers only ours evaluated. This is the one place a decision
+     * reaches the network, and only when called: {@code acct.simulate(...).compareWithAws(iam)}.
+     *
+     * @see AwsSimulation
+     */
+    public Comparison compareWithAws(software.amazon.awssdk.services.iam.IamClient iam) {
+        return new AwsSimulation(iam).compare(this);
+    }
+
+    /** {@link #compareWithAws(software.amazon.awssdk.services.iam.IamClient)} with a client made from live options and closed after. */
+    public Comparison compareWithAws(iamnb.source.LiveOptions options) {
+        return AwsSimulation.compare(this, options);
+    }
+
     @Override
     public String toString() {
         return verdict + ": " + summary();
