@@ -50,6 +50,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Builds the JShell; {@link #preload} then makes it ready for notebooks. */
     public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr) {
+        long t0 = System.nanoTime();
         this.router = router;
         KernelExecutionControlProvider provider = new KernelExecutionControlProvider(this::enterSnippet);
         this.jshell = JShell.builder()
@@ -61,6 +62,7 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = provider.control();
         this.analysis = jshell.sourceCodeAnalysis();
         this.splitter = new SnippetSplitter(analysis);
+        LOG.log(System.Logger.Level.DEBUG, () -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     /** Runs on the snippet thread before each snippet. */
@@ -81,8 +83,10 @@ public final class JShellEvaluator implements AutoCloseable {
      * thrown: a kernel without one import is better than no kernel.
      */
     public void preload(Preload preload) {
+        long t0 = System.nanoTime();
         preload.classPath().forEach(jshell::addToClasspath);
         String imports = preload.importSnippet(getClass().getClassLoader());
+        long listed = System.nanoTime();
         if (!imports.isEmpty() && !evalQuietly(imports)) {
             // One bad package must not cost all the others: retry one by one.
             for (String single : imports.split("(?<=;) ")) {
@@ -91,10 +95,15 @@ public final class JShellEvaluator implements AutoCloseable {
                 }
             }
         }
+        long imported = System.nanoTime();
         evalQuietly("{ var warmUp = java.util.List.of(1, 2).stream().map(i -> i + 1).count(); }");
+        long warmed = System.nanoTime();
         for (Path script : preload.startupScripts()) {
             runStartupScript(script);
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> "preload: import list " + (listed - t0) / 1_000_000
+                + " ms, imports " + (imported - listed) / 1_000_000 + " ms, warm-up " + (warmed - imported) / 1_000_000
+                + " ms, scripts " + (System.nanoTime() - warmed) / 1_000_000 + " ms");
     }
 
     private boolean evalQuietly(String source) {
