@@ -98,13 +98,12 @@ public final class Kernel {
         return self[0];
     }
 
-    /** Loads what a kernel start loads (JShell, javac, the preload, one cell) without sockets, then returns. */
+    /**
+     * Loads what a kernel session loads (sockets, JShell, javac, the preload, the first requests of a front
+     * end) by running one against an in-process client ({@link WarmUp}), then returns.
+     */
     static void warmUp(Map<String, String> env, PrintStream out, PrintStream err) {
-        new ObjectMapper().createObjectNode().put("warm", true).toString();
-        JShellEvaluator evaluator = new JShellEvaluator(new OutputRouter(out, err), out, err);
-        evaluator.preload(Preload.fromEnvironment(env));
-        evaluator.evaluate("int warm = 1 + 1;\nwarm", 0, 1, null);
-        evaluator.close();
+        WarmUp.run(env, out, err);
     }
 
     /** Serves shell requests on the calling thread until shutdown. */

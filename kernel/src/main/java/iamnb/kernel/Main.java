@@ -5,14 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Entry point: {@code java -jar iamnb-kernel.jar CONNECTION_FILE}; {@code --warm-up} starts JShell, runs a
- * cell and exits (used to record a class-data-sharing archive at install time).
+ * Entry point: {@code java -jar iamnb-kernel.jar CONNECTION_FILE}; {@code --warm-up} runs a short session
+ * against an in-process client and exits (used to record a class-data-sharing archive at install time).
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("--warm-up")) {
+            KernelLogging.configure(System.err, System.getenv("IAMNB_LOG_LEVEL"));
             Kernel.warmUp(System.getenv(), System.out, System.err);
             System.exit(0);
         }
