@@ -128,6 +128,11 @@ public final class Kernel {
             try {
                 JShellEvaluator evaluator = new JShellEvaluator(router, out, err);
                 evaluator.preload(Preload.fromEnvironment(env));
+                // A request already waiting for JShell (a notebook run as a whole) would wait ~100 ms longer
+                // for the warm-up than its own first compile costs without it.
+                if (future.getNumberOfDependents() == 0) {
+                    evaluator.warmUp();
+                }
                 LOG.log(System.Logger.Level.INFO, "JShell ready " + millis(t0) + " ms after start");
                 future.complete(evaluator);
             } catch (RuntimeException | Error e) {

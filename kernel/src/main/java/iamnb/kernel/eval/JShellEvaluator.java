@@ -78,8 +78,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Adds the class path, the merged import snippet, a warm-up that compiles and runs once (so the user's
-     * first cell does not pay for javac's first use), then the start-up scripts. Problems are logged, not
+     * Adds the class path, the merged import snippet, then the start-up scripts. Problems are logged, not
      * thrown: a kernel without one import is better than no kernel.
      */
     public void preload(Preload preload) {
@@ -96,14 +95,22 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         long imported = System.nanoTime();
-        evalQuietly("{ var warmUp = java.util.List.of(1, 2).stream().map(i -> i + 1).count(); }");
-        long warmed = System.nanoTime();
         for (Path script : preload.startupScripts()) {
             runStartupScript(script);
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "preload: import list " + (listed - t0) / 1_000_000
-                + " ms, imports " + (imported - listed) / 1_000_000 + " ms, warm-up " + (warmed - imported) / 1_000_000
-                + " ms, scripts " + (System.nanoTime() - warmed) / 1_000_000 + " ms");
+                + " ms, imports " + (imported - listed) / 1_000_000 + " ms, scripts "
+                + (System.nanoTime() - imported) / 1_000_000 + " ms");
+    }
+
+    /**
+     * Compiles and runs a snippet that defines nothing, so that a first cell typed later does not pay for
+     * javac's first use (~100 ms). Worth it only while nobody waits: a cell already queued would pay for both.
+     */
+    public void warmUp() {
+        long t0 = System.nanoTime();
+        evalQuietly("{ var warmUp = java.util.List.of(1, 2).stream().map(i -> i + 1).count(); }");
+        LOG.log(System.Logger.Level.DEBUG, () -> "warm-up snippet " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     private boolean evalQuietly(String source) {
