@@ -23,6 +23,8 @@ ensure_debian_packages() {
   fi
 }
 
-# What running and rendering notebooks needs; fonts, because charts are drawn headless by the JVM.
+# What running and rendering notebooks needs: the classic notebook (the README's `jupyter notebook notebooks/`),
+# the console, nbconvert; fonts, because charts are drawn headless by the JVM.
 IAMNB_RUNTIME_PACKAGES=(jupyter-client python3-jupyter-client python3-nbclient python3-nbformat python3-nbconvert
-                        jupyter-nbconvert jupyter-console python3-ipykernel fontconfig fonts-dejavu-core)
+                        jupyter-nbconvert jupyter-console jupyter-notebook python3-ipykernel
+                        fontconfig fonts-dejavu-core)
