@@ -1,7 +1,6 @@
 package iamnb.kernel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.kernel.display.DisplayPublisher;
 import iamnb.kernel.display.Displayer;
 import iamnb.kernel.display.MimeBundle;
@@ -15,8 +14,10 @@ import iamnb.kernel.magics.MagicException;
 import iamnb.kernel.magics.MagicParser;
 import iamnb.kernel.magics.MagicCall;
 import iamnb.kernel.magics.MagicRegistry;
+import iamnb.kernel.protocol.Content;
 import iamnb.kernel.protocol.Engine;
 import iamnb.kernel.protocol.ExecutionContext;
+import iamnb.kernel.protocol.IsCompleteStatus;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
@@ -138,27 +139,22 @@ final class JavaEngine implements Engine {
     }
 
     @Override
-    public ObjectNode userExpression(String expression, ExecutionContext context) {
+    public Content.UserExpression userExpression(String expression, ExecutionContext context) {
         JShellEvaluator jshell = evaluator.join();
         CellStreams quiet = new CellStreams((name, text) -> { }, flushTimer, () -> {
             throw new IOException("no input while evaluating user_expressions");
         });
         EvalResult result = jshell.evaluate(expression, 0, context.executionCount(), quiet);
-        ObjectNode node = json.createObjectNode();
         if (result instanceof EvalResult.Value value) {
             MimeBundle bundle = displayer.render(value.value());
-            node.put("status", "ok");
-            node.set("data", json.valueToTree(bundle.data()));
-            node.set("metadata", json.valueToTree(bundle.metadata()));
-        } else if (result instanceof EvalResult.Error error) {
-            node.put("status", "error").put("ename", error.failure().ename()).put("evalue", error.failure().evalue());
-            node.set("traceback", json.valueToTree(error.failure().traceback()));
-        } else {
-            node.put("status", "error").put("ename", "NotAnExpression")
-                    .put("evalue", "'" + expression + "' is not an expression");
-            node.putArray("traceback");
+            return Content.UserExpression.ok(json.valueToTree(bundle.data()), json.valueToTree(bundle.metadata()));
         }
-        return node;
+        if (result instanceof EvalResult.Error error) {
+            return Content.UserExpression.error(error.failure().ename(), error.failure().evalue(),
+                    error.failure().traceback());
+        }
+        return Content.UserExpression.error("NotAnExpression", "'" + expression + "' is not an expression",
+                List.of());
     }
 
     @Override
@@ -183,19 +179,19 @@ final class JavaEngine implements Engine {
         try {
             parts = segments(code);
         } catch (MagicException e) {
-            return Completeness.of("invalid");
+            return Completeness.invalid();
         }
-        Completeness last = Completeness.of("complete");
+        Completeness last = Completeness.complete();
         for (MagicParser.Segment part : parts) {
             if (part instanceof MagicParser.Segment.Code java) {
                 last = evaluator.join().isComplete(java.code());
-                if (last.status().equals("invalid")) {
+                if (last.status() == IsCompleteStatus.INVALID) {
                     return last;
                 }
             } else if (((MagicParser.Segment.Call) part).call().cell()) {
-                return Completeness.of("complete"); // a cell magic owns the rest of the cell
+                return Completeness.complete(); // a cell magic owns the rest of the cell
             } else {
-                last = Completeness.of("complete");
+                last = Completeness.complete();
             }
         }
         return last;
@@ -210,9 +206,8 @@ final class JavaEngine implements Engine {
         if (context.silent()) {
             return (name, text) -> { };
         }
-        return (name, text) -> context.iopub().publish(context.request(), "stream",
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                        .put("name", name).put("text", text));
+        return (name, text) -> context.iopub().publish(context.request(),
+                new Content.Stream(Content.StreamName.valueOf(name.toUpperCase(java.util.Locale.ROOT)), text));
     }
 
     private static CellStreams.LineReader lineReader(ExecutionContext context) {

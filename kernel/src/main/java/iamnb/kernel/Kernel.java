@@ -65,7 +65,7 @@ public final class Kernel {
         ConnectionInfo info = ConnectionInfo.read(connectionFile, json);
         KernelSockets sockets = new KernelSockets(info);
         Session session = Session.create();
-        WireCodec codec = new WireCodec(Signer.forKey(info.key()), json);
+        WireCodec codec = new WireCodec(Signer.forKey(info.key()), maxMessageBytes(env));
         IopubPublisher iopub = new IopubPublisher(sockets.context(), sockets.iopub(), codec, session);
         StdinChannel stdin = new StdinChannel(sockets.context(), sockets.stdin(), codec, session);
         iopub.start();
@@ -96,6 +96,34 @@ public final class Kernel {
         LOG.log(System.Logger.Level.INFO, "listening on " + info.endpoint(info.shellPort()) + " (session "
                 + history.session() + ", sockets ready in " + millis(t0) + " ms)");
         return self[0];
+    }
+
+    /**
+     * The limit on one incoming message: {@code IAMNB_MAX_MESSAGE_BYTES} (a byte count; suffixes k, m, g for
+     * KiB, MiB, GiB), else {@link WireCodec#DEFAULT_MAX_MESSAGE_BYTES}. A larger request gets an error reply.
+     */
+    static int maxMessageBytes(Map<String, String> env) {
+        String configured = env.get("IAMNB_MAX_MESSAGE_BYTES");
+        if (configured == null || configured.isBlank()) {
+            return WireCodec.DEFAULT_MAX_MESSAGE_BYTES;
+        }
+        String text = configured.strip().toLowerCase(java.util.Locale.ROOT);
+        long unit = switch (text.charAt(text.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        try {
+            long bytes = Long.parseLong(unit == 1 ? text : text.substring(0, text.length() - 1)) * unit;
+            if (bytes < 1024 || bytes > Integer.MAX_VALUE - 8) {
+                throw new NumberFormatException("out of range");
+            }
+            return (int) bytes;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("IAMNB_MAX_MESSAGE_BYTES='" + configured + "' is not a size between "
+                    + "1024 bytes and 2g (examples: 16777216, 64m)", e);
+        }
     }
 
     /**
@@ -153,6 +181,15 @@ public final class Kernel {
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.DEBUG, "SIGINT cannot be handled here: " + e.getMessage());
         }
+    }
+
+    /**
+     * Stops a kernel that runs inside another program (tests, the warm-up): interrupts a running cell and closes
+     * the sockets, which ends every kernel thread; unlike a shutdown_request it does not end the process.
+     */
+    void close() {
+        evaluator.thenAccept(JShellEvaluator::interrupt);
+        sockets.close();
     }
 
     private void shutdown(boolean restart) {

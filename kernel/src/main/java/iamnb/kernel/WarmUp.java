@@ -59,7 +59,7 @@ final class WarmUp {
 
     /** Sends the first requests of a notebook session and waits for each reply. */
     private static void converse(ConnectionInfo info, ObjectMapper json) {
-        WireCodec codec = new WireCodec(Signer.forKey(info.key()), json);
+        WireCodec codec = new WireCodec(Signer.forKey(info.key()));
         Session client = new Session(UUID.randomUUID().toString(), "warm-up");
         try (ZContext context = new ZContext(1)) {
             ZMQ.Socket iopub = context.createSocket(SocketType.SUB);

@@ -1,7 +1,8 @@
 package iamnb.kernel.display;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import iamnb.kernel.protocol.Content;
 import iamnb.kernel.protocol.IopubPublisher;
 import iamnb.kernel.protocol.Message;
 import java.util.Objects;
@@ -43,41 +44,43 @@ public final class DisplayPublisher {
 
     /** Shows a bundle; with a non-null {@code displayId} it can later be replaced by {@link #update}. */
     public void display(MimeBundle bundle, String displayId) {
-        publish("display_data", content(bundle, displayId));
+        publish(new Content.DisplayData(data(bundle), metadata(bundle), transientId(displayId)));
     }
 
     /** Replaces every output shown earlier with {@code displayId}. */
     public void update(String displayId, MimeBundle bundle) {
-        publish("update_display_data", content(bundle, Objects.requireNonNull(displayId, "displayId")));
+        publish(new Content.UpdateDisplayData(data(bundle), metadata(bundle),
+                transientId(Objects.requireNonNull(displayId, "displayId"))));
     }
 
     /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
     public void clearOutput(boolean wait) {
-        publish("clear_output", json.createObjectNode().put("wait", wait));
+        publish(new Content.ClearOutput(wait));
     }
 
     /** The cell's result, shown as Out[count]. */
     public void executeResult(int executionCount, MimeBundle bundle) {
-        ObjectNode content = content(bundle, null);
-        content.put("execution_count", executionCount);
-        publish("execute_result", content);
+        publish(new Content.ExecuteResult(executionCount, data(bundle), metadata(bundle)));
     }
 
-    private ObjectNode content(MimeBundle bundle, String displayId) {
-        ObjectNode content = json.createObjectNode();
-        content.set("data", json.valueToTree(bundle.data()));
-        content.set("metadata", json.valueToTree(bundle.metadata()));
-        if (displayId != null) {
-            content.putObject("transient").put("display_id", displayId);
-        }
-        return content;
+    /** The bundle as JSON by the display's own mapper: user data never meets the protocol's naming rules. */
+    private JsonNode data(MimeBundle bundle) {
+        return json.valueToTree(bundle.data());
     }
 
-    private void publish(String msgType, ObjectNode content) {
+    private JsonNode metadata(MimeBundle bundle) {
+        return json.valueToTree(bundle.metadata());
+    }
+
+    private static Content.DisplayId transientId(String displayId) {
+        return displayId == null ? null : new Content.DisplayId(displayId);
+    }
+
+    private void publish(Content content) {
         if (silent) {
             return;
         }
         flushStreams.run();
-        iopub.publish(parent, msgType, content);
+        iopub.publish(parent, content);
     }
 }

@@ -263,17 +263,17 @@ public final class JShellEvaluator implements AutoCloseable {
             Completeness c = info.completeness();
             switch (c) {
                 case EMPTY:
-                    return Engine.Completeness.of("complete");
+                    return Engine.Completeness.complete();
                 case COMPLETE, COMPLETE_WITH_SEMI:
                     if (info.remaining().isBlank()) {
-                        return Engine.Completeness.of("complete");
+                        return Engine.Completeness.complete();
                     }
                     rest = info.remaining();
                     break;
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE:
-                    return new Engine.Completeness("incomplete", indentAfter(code));
+                    return Engine.Completeness.incomplete(indentAfter(code));
                 default:
-                    return Engine.Completeness.of("invalid");
+                    return Engine.Completeness.invalid();
             }
         }
     }

@@ -1,6 +1,7 @@
 package iamnb.kernel.protocol;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -9,8 +10,11 @@ import org.zeromq.ZMQ;
  * Serves one ROUTER channel (shell or control) on the calling thread: block in a poller, decode, verify,
  * look the type up in the channel's {@link HandlerTable}, and publish busy/idle around the handler.
  *
- * <p>A message with a bad or missing signature is logged and dropped before any JSON is parsed. An unknown
- * type is logged and answered with nothing. A handler that throws is logged; the channel keeps serving.
+ * <p>What gets an answer: a message with a bad or missing signature, or a replayed one, is logged and dropped
+ * (answering would serve whoever forged it). A genuine request always gets its reply: from its handler; or an
+ * error reply when it is too large or unreadable, when its content has the wrong shape, when its handler
+ * fails before replying, or when it belongs on another channel. A message of a type this kernel does not know
+ * (there is no reply type to answer with) is logged, with busy/idle around it as ipykernel does.
  */
 public final class ChannelServer {
     private static final System.Logger LOG = System.getLogger("iamnb.kernel.channel");
@@ -25,7 +29,7 @@ public final class ChannelServer {
 
     public ChannelServer(ZContext context, ZMQ.Socket socket, WireCodec codec, Session session,
             IopubPublisher iopub, HandlerTable table) {
-        this.name = table.channel();
+        this.name = table.name();
         this.context = context;
         this.socket = socket;
         this.codec = codec;
@@ -76,19 +80,57 @@ public final class ChannelServer {
         return queued;
     }
 
-    /** Runs the handler for one message with busy/idle around it. */
+    /** Runs the handler for one message with busy/idle around it; every known request gets a reply. */
     public void dispatch(Message message) {
-        iopub.status(message, "busy");
+        iopub.status(message, ExecutionState.BUSY);
         try {
-            table.find(message.type()).ifPresentOrElse(
-                    handler -> handler.handle(new Request(message, this)),
-                    () -> LOG.log(System.Logger.Level.WARNING, "unknown message type '" + message.type()
-                            + "' on " + name + " channel; ignored (known: " + table + ")"));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "handler for " + message.type() + " on " + name + " failed", e);
+            Optional<MessageType> type = MessageType.fromWire(message.type());
+            if (type.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "unknown message type '" + message.type() + "' on " + name
+                        + " channel; ignored (known: " + table + ")");
+                return;
+            }
+            Optional<Handler> handler = table.find(type.get());
+            if (handler.isPresent()) {
+                handle(message, type.get(), handler.get());
+            } else {
+                refuseOnWrongChannel(message, type.get());
+            }
         } finally {
-            iopub.status(message, "idle");
+            iopub.status(message, ExecutionState.IDLE);
         }
+    }
+
+    private void handle(Message message, MessageType type, Handler handler) {
+        Request request;
+        try {
+            request = new Request(message, type, codec.content(message, type.contentClass()), this);
+        } catch (RejectedMessageException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            answerWithError(message, type, e.ename(), e.getMessage());
+            return;
+        }
+        try {
+            handler.handle(request);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "handler for " + type + " on " + name + " failed", e);
+            if (!request.answered() && type.reply().isPresent()) {
+                request.fail(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            }
+        }
+    }
+
+    /** A request of a known type that this channel does not serve (interrupt_request on shell, say). */
+    private void refuseOnWrongChannel(Message message, MessageType type) {
+        String problem = type + " is not served on the " + name + " channel; send it on the "
+                + type.channel().name().toLowerCase(java.util.Locale.ROOT) + " channel";
+        LOG.log(System.Logger.Level.WARNING, problem);
+        answerWithError(message, type, "WrongChannel", problem);
+    }
+
+    private void answerWithError(Message message, MessageType type, String ename, String evalue) {
+        type.reply().ifPresent(replyType -> send(session.reply(message, replyType,
+                codec.toJson(Content.ErrorReply.of(ename, evalue)))));
     }
 
     void send(Message message) {
@@ -99,14 +141,33 @@ public final class ChannelServer {
         return session;
     }
 
+    WireCodec codec() {
+        return codec;
+    }
+
     public IopubPublisher iopub() {
         return iopub;
     }
 
+    /**
+     * Decodes and hands on a message. One that cannot be acted on is logged; one whose sender could be read
+     * (too large, unparsable parts) is answered with an error, with busy/idle around it like any request.
+     */
     private void decode(List<byte[]> frames, Consumer<Message> then) {
         Message message;
         try {
             message = codec.decode(frames);
+        } catch (RejectedMessageException e) {
+            LOG.log(System.Logger.Level.WARNING, "refused a message on " + name + " channel: " + e.getMessage());
+            Message sender = e.sender();
+            iopub.status(sender, ExecutionState.BUSY);
+            try {
+                MessageType.fromWire(sender.type()).ifPresent(type -> answerWithError(sender, type, e.ename(),
+                        e.getMessage()));
+            } finally {
+                iopub.status(sender, ExecutionState.IDLE);
+            }
+            return;
         } catch (InvalidMessageException e) {
             LOG.log(System.Logger.Level.WARNING, "dropped a message on " + name + " channel: " + e.getMessage());
             return;

@@ -1,7 +1,5 @@
 package iamnb.kernel.protocol;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -10,11 +8,9 @@ import java.util.function.Consumer;
  * runs on the shell thread.
  */
 public final class ControlHandlers {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     private final Engine engine;
     private final StdinChannel stdin;
-    private final ObjectNode kernelInfo;
+    private final Content.KernelInfoReply kernelInfo;
     private final Consumer<Boolean> shutdown;
 
     /** @param shutdown called after the shutdown_reply has been sent, with the restart flag */
@@ -26,23 +22,23 @@ public final class ControlHandlers {
     }
 
     public HandlerTable table() {
-        return new HandlerTable("control", Map.of(
-                "kernel_info_request", r -> r.reply("kernel_info_reply", kernelInfo),
-                "interrupt_request", this::interrupt,
-                "shutdown_request", this::shutdown));
+        return new HandlerTable(MessageType.Channel.CONTROL, Map.of(
+                MessageType.KERNEL_INFO_REQUEST, r -> r.reply(kernelInfo),
+                MessageType.INTERRUPT_REQUEST, this::interrupt,
+                MessageType.SHUTDOWN_REQUEST, this::shutdown));
     }
 
     private void interrupt(Request request) {
         engine.interrupt();
         stdin.cancelAll();
-        request.reply("interrupt_reply", JSON.objectNode().put("status", "ok"));
+        request.reply(new Content.InterruptReply(Content.ReplyStatus.OK));
     }
 
     private void shutdown(Request request) {
-        boolean restart = request.content().path("restart").asBoolean(false);
-        ObjectNode reply = JSON.objectNode().put("status", "ok").put("restart", restart);
-        request.reply("shutdown_reply", reply);
-        request.channel().iopub().publish(request.message(), "shutdown_reply", reply);
+        boolean restart = request.content(Content.ShutdownRequest.class).restart();
+        Content.ShutdownReply reply = new Content.ShutdownReply(Content.ReplyStatus.OK, restart);
+        request.reply(reply);
+        request.channel().iopub().publish(request.message(), reply);
         shutdown.accept(restart);
     }
 }

@@ -1,6 +1,5 @@
 package iamnb.kernel.protocol;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +20,8 @@ public interface Engine {
      */
     ExecuteOutcome execute(String code, ExecutionContext context);
 
-    /** Evaluates one user expression after a successful cell: a mime bundle as {@code {data, metadata}}. */
-    ObjectNode userExpression(String expression, ExecutionContext context);
+    /** Evaluates one user expression after a successful cell: its mime bundle, or the error. */
+    Content.UserExpression userExpression(String expression, ExecutionContext context);
 
     Completion complete(String code, int cursor);
 
@@ -72,10 +71,27 @@ public interface Engine {
     /** What inspection found: plain text and HTML renderings of signature and documentation. */
     record Inspection(String plain, String html) {}
 
-    /** is_complete: status is complete, incomplete, invalid or unknown; indent only for incomplete. */
-    record Completeness(String status, String indent) {
-        public static Completeness of(String status) {
-            return new Completeness(status, "");
+    /** is_complete: the status, and for incomplete code the indent of the next line (else empty). */
+    record Completeness(IsCompleteStatus status, String indent) {
+        public Completeness {
+            java.util.Objects.requireNonNull(status, "status");
+            indent = indent == null ? "" : indent;
+        }
+
+        public static Completeness complete() {
+            return new Completeness(IsCompleteStatus.COMPLETE, "");
+        }
+
+        public static Completeness incomplete(String indent) {
+            return new Completeness(IsCompleteStatus.INCOMPLETE, indent);
+        }
+
+        public static Completeness invalid() {
+            return new Completeness(IsCompleteStatus.INVALID, "");
+        }
+
+        public static Completeness unknown() {
+            return new Completeness(IsCompleteStatus.UNKNOWN, "");
         }
     }
 }

@@ -1,7 +1,7 @@
 package iamnb.kernel.protocol;
 
 /** An incoming message that must not be acted on: malformed frames, bad JSON, or a bad/missing signature. */
-public final class InvalidMessageException extends ProtocolException {
+public class InvalidMessageException extends ProtocolException {
     public InvalidMessageException(String message) {
         super(message);
     }

@@ -1,8 +1,5 @@
 package iamnb.kernel.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -33,14 +30,13 @@ public final class IopubPublisher {
         this.outbox = new Outbox(context, "iopub");
     }
 
-    /** Publishes {@code msgType} with the given parent (null for none). Safe from any thread. */
-    public void publish(Message parent, String msgType, JsonNode content) {
-        outbox.send(codec.encode(session.broadcast(parent, msgType, content)));
+    /** Publishes {@code content} (its record says the type) with the given parent (null for none). Any thread. */
+    public void publish(Message parent, Content content) {
+        outbox.send(codec.encode(session.broadcast(parent, MessageType.of(content), codec.toJson(content))));
     }
 
-    public void status(Message parent, String state) {
-        ObjectNode content = JsonNodeFactory.instance.objectNode().put("execution_state", state);
-        publish(parent, "status", content);
+    public void status(Message parent, ExecutionState state) {
+        publish(parent, new Content.Status(state));
     }
 
     /** Starts the thread that owns the socket; returns at once. */
@@ -77,8 +73,8 @@ public final class IopubPublisher {
             return;
         }
         String topic = new String(Arrays.copyOfRange(subscription, 1, subscription.length), StandardCharsets.UTF_8);
-        ObjectNode content = JsonNodeFactory.instance.objectNode().put("subscription", topic);
-        Message welcome = session.broadcast(null, "iopub_welcome", content);
+        Message welcome = session.broadcast(null, MessageType.IOPUB_WELCOME,
+                codec.toJson(new Content.IopubWelcome(topic)));
         Message addressed = new Message(List.of(topic.getBytes(StandardCharsets.UTF_8)), welcome.header(),
                 welcome.parentHeader(), welcome.metadata(), welcome.content(), List.of());
         Frames.send(xpub, codec.encode(addressed));

@@ -1,11 +1,10 @@
 package iamnb.kernel.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.kernel.history.HistoryEntry;
 import iamnb.kernel.history.HistoryStore;
+import iamnb.kernel.protocol.Content.ReplyStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,19 +12,18 @@ import java.util.function.Consumer;
 
 /**
  * The shell channel's handler table and the protocol half of each request (ipykernel's {@code *_request}):
- * parse the request, count executions, echo the input, publish errors, keep history, build the reply. The
- * language work is the {@link Engine}'s.
+ * read the request's record, count executions, echo the input, publish errors, keep history, build the reply.
+ * The language work is the {@link Engine}'s.
  *
  * <p>Runs on the shell thread only, so the execution counter needs no locking.
  */
 public final class ShellHandlers {
     private static final System.Logger LOG = System.getLogger("iamnb.kernel.shell");
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Engine engine;
     private final HistoryStore history;
     private final StdinChannel stdin;
-    private final ObjectNode kernelInfo;
+    private final Content.KernelInfoReply kernelInfo;
     private final Consumer<Boolean> shutdown;
     private int executionCount = 1;
 
@@ -40,105 +38,77 @@ public final class ShellHandlers {
         this.kernelInfo = kernelInfo(engine.languageInfo());
     }
 
+    /**
+     * Every shell request. interrupt_request is not here: on shell it would wait behind the very cell it is
+     * meant to stop, so it gets an error reply that names the control channel (see {@link ChannelServer}).
+     */
     public HandlerTable table() {
-        return new HandlerTable("shell", Map.ofEntries(
-                on("kernel_info_request", this::kernelInfo),
-                on("execute_request", this::execute),
-                on("complete_request", this::complete),
-                on("inspect_request", this::inspect),
-                on("is_complete_request", this::isComplete),
-                on("history_request", this::history),
-                on("comm_info_request", this::commInfo),
-                on("comm_open", this::commOpen),
-                on("comm_msg", this::commIgnored),
-                on("comm_close", this::commIgnored),
+        return new HandlerTable(MessageType.Channel.SHELL, Map.ofEntries(
+                Map.entry(MessageType.KERNEL_INFO_REQUEST, r -> r.reply(kernelInfo)),
+                Map.entry(MessageType.EXECUTE_REQUEST, this::execute),
+                Map.entry(MessageType.COMPLETE_REQUEST, this::complete),
+                Map.entry(MessageType.INSPECT_REQUEST, this::inspect),
+                Map.entry(MessageType.IS_COMPLETE_REQUEST, this::isComplete),
+                Map.entry(MessageType.HISTORY_REQUEST, this::history),
+                Map.entry(MessageType.COMM_INFO_REQUEST, this::commInfo),
+                Map.entry(MessageType.COMM_OPEN, this::commOpen),
+                Map.entry(MessageType.COMM_MSG, this::commIgnored),
+                Map.entry(MessageType.COMM_CLOSE, this::commIgnored),
                 // shutdown belongs on control, but older clients send it on shell
-                on("shutdown_request", this::shutdownOnShell)));
-    }
-
-    private static Map.Entry<String, Handler> on(String msgType, Handler handler) {
-        return Map.entry(msgType, handler);
+                Map.entry(MessageType.SHUTDOWN_REQUEST, this::shutdownOnShell)));
     }
 
     /** kernel_info_reply content: protocol, implementation and language metadata. */
-    public static ObjectNode kernelInfo(Engine.LanguageInfo info) {
-        ObjectNode language = JSON.objectNode()
-                .put("name", info.name())
-                .put("version", info.version())
-                .put("mimetype", info.mimetype())
-                .put("file_extension", info.fileExtension())
-                .put("pygments_lexer", info.pygmentsLexer())
-                .put("codemirror_mode", info.codemirrorMode())
-                .put("nbconvert_exporter", "script");
-        ArrayNode links = JSON.arrayNode();
-        info.helpLinks().forEach(l -> links.addObject().put("text", l.text()).put("url", l.url()));
-        ObjectNode reply = JSON.objectNode()
-                .put("status", "ok")
-                .put("protocol_version", Header.PROTOCOL_VERSION)
-                .put("implementation", "iamnb")
-                .put("implementation_version", "0.1.0")
-                .put("banner", info.banner())
-                .put("debugger", false);
-        reply.set("language_info", language);
-        reply.set("help_links", links);
-        return reply;
-    }
-
-    private void kernelInfo(Request request) {
-        request.reply("kernel_info_reply", kernelInfo);
+    public static Content.KernelInfoReply kernelInfo(Engine.LanguageInfo info) {
+        Content.LanguageInfo language = new Content.LanguageInfo(info.name(), info.version(), info.mimetype(),
+                info.fileExtension(), info.pygmentsLexer(), info.codemirrorMode(), "script");
+        List<Content.HelpLink> links = info.helpLinks().stream()
+                .map(l -> new Content.HelpLink(l.text(), l.url())).toList();
+        return new Content.KernelInfoReply(ReplyStatus.OK, Header.PROTOCOL_VERSION, "iamnb", "0.1.0",
+                info.banner(), false, language, links);
     }
 
     private void execute(Request request) {
-        JsonNode c = request.content();
-        String code = c.path("code").asText("");
-        boolean silent = c.path("silent").asBoolean(false);
-        boolean storeHistory = !silent && c.path("store_history").asBoolean(true);
-        boolean stopOnError = c.path("stop_on_error").asBoolean(true);
-        boolean allowStdin = c.path("allow_stdin").asBoolean(true);
+        Content.ExecuteRequest c = request.content(Content.ExecuteRequest.class);
         int count = executionCount;
-        if (storeHistory) {
+        if (c.storeHistory()) {
             executionCount++;
         }
         IopubPublisher iopub = request.channel().iopub();
-        if (!silent) {
-            iopub.publish(request.message(), "execute_input",
-                    JSON.objectNode().put("code", code).put("execution_count", count));
+        if (!c.silent()) {
+            iopub.publish(request.message(), new Content.ExecuteInput(c.code(), count));
         }
-        ExecutionContext context = new ExecutionContext(count, request.message(), silent, allowStdin, iopub, stdin);
-        Engine.ExecuteOutcome outcome = engine.execute(code, context);
+        ExecutionContext context = new ExecutionContext(count, request.message(), c.silent(), c.allowStdin(), iopub,
+                stdin);
+        Engine.ExecuteOutcome outcome = engine.execute(c.code(), context);
 
-        ObjectNode reply = JSON.objectNode();
+        Content.ExecuteReply reply;
         String resultText = null;
         if (outcome instanceof Engine.ExecuteOutcome.Ok ok) {
             resultText = ok.resultText().orElse(null);
-            reply.put("status", "ok").put("execution_count", count);
-            reply.set("user_expressions", userExpressions(c.path("user_expressions"), context));
-            reply.set("payload", payload(ok.page()));
-        } else if (outcome instanceof Engine.ExecuteOutcome.Failed failed) {
-            ObjectNode error = errorContent(failed);
-            if (!silent) {
-                iopub.publish(request.message(), "error", error);
+            reply = Content.ExecuteReply.ok(count, userExpressions(c.userExpressions(), context), payload(ok.page()));
+        } else {
+            Content.Error error = errorContent((Engine.ExecuteOutcome.Failed) outcome);
+            if (!c.silent()) {
+                iopub.publish(request.message(), error);
             }
-            reply.setAll(error);
-            reply.put("status", "error").put("execution_count", count);
-            reply.set("user_expressions", JSON.objectNode());
-            reply.set("payload", JSON.arrayNode());
+            reply = Content.ExecuteReply.error(count, error);
         }
-        if (storeHistory) {
-            history.append(count, code, resultText);
+        if (c.storeHistory()) {
+            history.append(count, c.code(), resultText);
         }
         // Requests queued before this reply leaves were sent without knowing of the error: they are the ones
         // stop_on_error aborts. Taking them before replying keeps a request sent after the reply safe.
-        List<Message> queued = outcome instanceof Engine.ExecuteOutcome.Failed && stopOnError
+        List<Message> queued = outcome instanceof Engine.ExecuteOutcome.Failed && c.stopOnError()
                 ? request.channel().takeQueued() : List.of();
-        request.reply("execute_reply", reply);
+        request.reply(reply);
         abortQueuedExecutions(request.channel(), queued);
     }
 
-    private ObjectNode userExpressions(JsonNode expressions, ExecutionContext context) {
-        ObjectNode results = JSON.objectNode();
-        expressions.fields().forEachRemaining(e -> results.set(e.getKey(),
-                engine.userExpression(e.getValue().asText(), context)));
+    private Map<String, Content.UserExpression> userExpressions(Map<String, String> expressions,
+            ExecutionContext context) {
+        Map<String, Content.UserExpression> results = new LinkedHashMap<>();
+        expressions.forEach((name, expression) -> results.put(name, engine.userExpression(expression, context)));
         return results;
     }
 
@@ -146,128 +116,95 @@ public final class ShellHandlers {
      * The pager payload: deprecated in the messaging spec, yet still how classic Notebook, JupyterLab and
      * jupyter_kernel_test show IPython-style help.
      */
-    private static ArrayNode payload(Optional<Engine.Inspection> page) {
-        ArrayNode payload = JSON.arrayNode();
-        page.ifPresent(help -> {
-            ObjectNode entry = payload.addObject().put("source", "page");
-            entry.putObject("data").put("text/plain", help.plain()).put("text/html", help.html());
-            entry.put("start", 0);
-        });
-        return payload;
+    private static List<Content.Page> payload(Optional<Engine.Inspection> page) {
+        return page.map(help -> List.of(Content.Page.of(help.plain(), help.html()))).orElse(List.of());
     }
 
-    static ObjectNode errorContent(Engine.ExecuteOutcome.Failed failed) {
-        ObjectNode error = JSON.objectNode().put("ename", failed.ename()).put("evalue", failed.evalue());
-        ArrayNode traceback = error.putArray("traceback");
-        failed.traceback().forEach(traceback::add);
-        return error;
+    static Content.Error errorContent(Engine.ExecuteOutcome.Failed failed) {
+        return new Content.Error(failed.ename(), failed.evalue(), failed.traceback());
     }
 
     /** After a failed cell with stop_on_error, the execute_requests queued behind it are answered "aborted". */
     private void abortQueuedExecutions(ChannelServer channel, List<Message> queued) {
         for (Message message : queued) {
-            if (!message.type().equals("execute_request")) {
+            if (!message.type().equals(MessageType.EXECUTE_REQUEST.wireName())) {
                 channel.dispatch(message);
                 continue;
             }
-            channel.iopub().status(message, "busy");
-            new Request(message, channel).reply("execute_reply",
-                    JSON.objectNode().put("status", "aborted").put("execution_count", executionCount));
-            channel.iopub().status(message, "idle");
+            channel.iopub().status(message, ExecutionState.BUSY);
+            new Request(message, MessageType.EXECUTE_REQUEST, null, channel)
+                    .reply(Content.ExecuteReply.aborted(executionCount));
+            channel.iopub().status(message, ExecutionState.IDLE);
             LOG.log(System.Logger.Level.INFO, "aborted a queued execute_request after an error");
         }
     }
 
     private void complete(Request request) {
-        String code = request.content().path("code").asText("");
-        int cursor = CodePoints.toUtf16(code, request.content().path("cursor_pos").asInt(code.length()));
-        Engine.Completion completion = engine.complete(code, cursor);
-        ObjectNode reply = JSON.objectNode().put("status", "ok")
-                .put("cursor_start", CodePoints.fromUtf16(code, completion.start()))
-                .put("cursor_end", CodePoints.fromUtf16(code, completion.end()));
-        ArrayNode matches = reply.putArray("matches");
-        completion.matches().forEach(matches::add);
-        ObjectNode metadata = reply.putObject("metadata");
+        Content.CompleteRequest c = request.content(Content.CompleteRequest.class);
+        Engine.Completion completion = engine.complete(c.code(), CodePoints.toUtf16(c.code(), c.cursorPos()));
+        int start = CodePoints.fromUtf16(c.code(), completion.start());
+        int end = CodePoints.fromUtf16(c.code(), completion.end());
+        List<Content.CompletionType> types = null;
         if (!completion.types().isEmpty()) {
-            ArrayNode types = metadata.putArray("_jupyter_types_experimental");
+            types = new ArrayList<>();
             for (int i = 0; i < completion.matches().size(); i++) {
-                types.addObject().put("start", reply.get("cursor_start").asInt())
-                        .put("end", reply.get("cursor_end").asInt())
-                        .put("text", completion.matches().get(i))
-                        .put("type", completion.types().get(i));
+                types.add(new Content.CompletionType(start, end, completion.matches().get(i),
+                        completion.types().get(i)));
             }
         }
-        request.reply("complete_reply", reply);
+        request.reply(new Content.CompleteReply(ReplyStatus.OK, completion.matches(), start, end,
+                new Content.CompletionMetadata(types)));
     }
 
     private void inspect(Request request) {
-        String code = request.content().path("code").asText("");
-        int cursor = CodePoints.toUtf16(code, request.content().path("cursor_pos").asInt(code.length()));
-        int detail = request.content().path("detail_level").asInt(0);
-        var found = engine.inspect(code, cursor, detail);
-        ObjectNode reply = JSON.objectNode().put("status", "ok").put("found", found.isPresent());
-        ObjectNode data = reply.putObject("data");
-        found.ifPresent(i -> data.put("text/plain", i.plain()).put("text/html", i.html()));
-        reply.putObject("metadata");
-        request.reply("inspect_reply", reply);
+        Content.InspectRequest c = request.content(Content.InspectRequest.class);
+        var found = engine.inspect(c.code(), CodePoints.toUtf16(c.code(), c.cursorPos()), c.detailLevel());
+        Map<String, String> data = found.map(i -> Map.of("text/plain", i.plain(), "text/html", i.html()))
+                .orElse(Map.of());
+        request.reply(new Content.InspectReply(ReplyStatus.OK, found.isPresent(), data, Map.of()));
     }
 
     private void isComplete(Request request) {
-        Engine.Completeness completeness = engine.isComplete(request.content().path("code").asText(""));
-        ObjectNode reply = JSON.objectNode().put("status", completeness.status());
-        if (completeness.status().equals("incomplete")) {
-            reply.put("indent", completeness.indent());
-        }
-        request.reply("is_complete_reply", reply);
+        Engine.Completeness completeness = engine.isComplete(request.content(Content.IsCompleteRequest.class).code());
+        boolean incomplete = completeness.status() == IsCompleteStatus.INCOMPLETE;
+        request.reply(new Content.IsCompleteReply(completeness.status(), incomplete ? completeness.indent() : null));
     }
 
+    /** A bad search pattern (an unclosed '[') is the history store's IllegalArgumentException: an error reply. */
     private void history(Request request) {
-        JsonNode c = request.content();
-        boolean output = c.path("output").asBoolean(false);
-        List<HistoryEntry> entries = switch (c.path("hist_access_type").asText("tail")) {
-            case "range" -> history.range(c.path("session").asInt(0), c.path("start").asInt(1),
-                    c.path("stop").asInt(0));
-            case "search" -> history.search(c.path("pattern").asText("*"), c.path("n").asInt(0),
-                    c.path("unique").asBoolean(false));
-            default -> history.tail(c.path("n").asInt(10));
+        Content.HistoryRequest c = request.content(Content.HistoryRequest.class);
+        List<HistoryEntry> entries = switch (c.histAccessType()) {
+            case RANGE -> history.range(c.session(), c.start(), c.stop());
+            case SEARCH -> history.search(c.pattern(), c.n() == null ? 0 : c.n(), c.unique());
+            case TAIL -> history.tail(c.n() == null ? 10 : c.n());
         };
-        ObjectNode reply = JSON.objectNode().put("status", "ok");
-        ArrayNode list = reply.putArray("history");
-        for (HistoryEntry e : entries) {
-            ArrayNode row = list.addArray().add(e.session()).add(e.line());
-            if (output) {
-                row.addArray().add(e.input()).add(e.output());
-            } else {
-                row.add(e.input());
-            }
-        }
-        request.reply("history_reply", reply);
+        List<Content.HistoryRow> rows = entries.stream()
+                .map(e -> c.output() ? Content.HistoryRow.withOutput(e.session(), e.line(), e.input(), e.output())
+                        : Content.HistoryRow.input(e.session(), e.line(), e.input()))
+                .toList();
+        request.reply(new Content.HistoryReply(ReplyStatus.OK, rows));
     }
 
     private void commInfo(Request request) {
-        ObjectNode reply = JSON.objectNode().put("status", "ok");
-        reply.putObject("comms"); // no comm targets are registered
-        request.reply("comm_info_reply", reply);
+        request.reply(new Content.CommInfoReply(ReplyStatus.OK, Map.of())); // no comm targets are registered
     }
 
     /** No comm targets exist: tell the front end the comm is closed, as ipykernel does. */
     private void commOpen(Request request) {
-        String commId = request.content().path("comm_id").asText("");
-        LOG.log(System.Logger.Level.INFO, "comm_open for unknown target '"
-                + request.content().path("target_name").asText("") + "'; closing it");
-        ObjectNode close = JSON.objectNode().put("comm_id", commId);
-        close.putObject("data");
-        request.channel().iopub().publish(request.message(), "comm_close", close);
+        Content.CommOpen open = request.content(Content.CommOpen.class);
+        LOG.log(System.Logger.Level.INFO, "comm_open for unknown target '" + open.targetName() + "'; closing it");
+        request.channel().iopub().publish(request.message(), new Content.CommClose(
+                open.commId() == null ? "" : open.commId(), Message.emptyObject()));
     }
 
     private void commIgnored(Request request) {
-        LOG.log(System.Logger.Level.INFO, request.type() + " for unknown comm '"
-                + request.content().path("comm_id").asText("") + "'; ignored");
+        String commId = request.message().content().path("comm_id").asText("");
+        LOG.log(System.Logger.Level.INFO, request.type() + " for unknown comm '" + commId + "'; ignored");
     }
 
     private void shutdownOnShell(Request request) {
-        boolean restart = request.content().path("restart").asBoolean(false);
-        request.reply("shutdown_reply", JSON.objectNode().put("status", "ok").put("restart", restart));
+        boolean restart = request.content(Content.ShutdownRequest.class).restart();
+        request.reply(new Content.ShutdownReply(ReplyStatus.OK, restart));
         shutdown.accept(restart);
     }
 }

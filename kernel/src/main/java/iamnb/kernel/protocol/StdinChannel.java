@@ -1,7 +1,5 @@
 package iamnb.kernel.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -50,8 +48,8 @@ public final class StdinChannel {
      * @throws InterruptedException when the waiting thread is interrupted or the kernel cancels input
      */
     public String readLine(Message executeRequest, String prompt, boolean password) throws InterruptedException {
-        JsonNode content = JsonNodeFactory.instance.objectNode().put("prompt", prompt).put("password", password);
-        Message request = session.requestTo(executeRequest, "input_request", content);
+        Message request = session.requestTo(executeRequest, MessageType.INPUT_REQUEST,
+                codec.toJson(new Content.InputRequest(prompt, password)));
         CompletableFuture<String> answer = new CompletableFuture<>();
         pending.put(request.header().msgId(), answer);
         try {
@@ -97,7 +95,7 @@ public final class StdinChannel {
             LOG.log(System.Logger.Level.WARNING, "dropped a message on stdin channel: " + e.getMessage());
             return;
         }
-        if (!reply.type().equals("input_reply")) {
+        if (!reply.type().equals(MessageType.INPUT_REPLY.wireName())) {
             LOG.log(System.Logger.Level.WARNING, "unknown message type '" + reply.type() + "' on stdin; ignored");
             return;
         }
@@ -111,7 +109,11 @@ public final class StdinChannel {
             LOG.log(System.Logger.Level.WARNING, "input_reply while no input is pending; ignored");
             return;
         }
-        JsonNode value = reply.content().get("value");
-        answer.complete(value == null ? "" : value.asText());
+        try {
+            answer.complete(codec.content(reply, Content.InputReply.class).value());
+        } catch (InvalidMessageException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            answer.completeExceptionally(e);
+        }
     }
 }

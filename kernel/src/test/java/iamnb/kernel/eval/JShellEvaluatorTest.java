@@ -149,9 +149,9 @@ class JShellEvaluatorTest {
 
     @Test
     void isComplete_whenOpenBlock_thenIncompleteWithIndent() {
-        assertEquals("incomplete", evaluator.isComplete("if (true) {").status());
+        assertEquals(iamnb.kernel.protocol.IsCompleteStatus.INCOMPLETE, evaluator.isComplete("if (true) {").status());
         assertEquals("    ", evaluator.isComplete("if (true) {").indent());
-        assertEquals("complete", evaluator.isComplete("int q = 1;\nq").status());
-        assertEquals("invalid", evaluator.isComplete("int q = ;").status());
+        assertEquals(iamnb.kernel.protocol.IsCompleteStatus.COMPLETE, evaluator.isComplete("int q = 1;\nq").status());
+        assertEquals(iamnb.kernel.protocol.IsCompleteStatus.INVALID, evaluator.isComplete("int q = ;").status());
     }
 }

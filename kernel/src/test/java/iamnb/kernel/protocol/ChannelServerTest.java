@@ -2,6 +2,7 @@ package iamnb.kernel.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,7 @@ class ChannelServerTest {
     private final ObjectMapper json = new ObjectMapper();
     private final ZContext context = new ZContext();
     private final Session session = Session.create();
-    private final WireCodec codec = new WireCodec(Signer.forKey("k"), json);
+    private final WireCodec codec = new WireCodec(Signer.forKey("k"));
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private ZMQ.Socket client;
     private ZMQ.Socket subscriber;
@@ -38,12 +39,15 @@ class ChannelServerTest {
         xpub.bind("inproc://iopub");
         IopubPublisher iopub = new IopubPublisher(context, xpub, codec, session);
         iopub.start();
-        HandlerTable table = new HandlerTable("shell", Map.of("echo_request", r -> {
-            handled.add(r.content().path("text").asText());
-            r.reply("echo_reply", json.createObjectNode().put("text", r.content().path("text").asText()));
-        }, "broken_request", r -> {
-            throw new IllegalStateException("handler bug");
-        }));
+        // is_complete answers "complete" and records the code; complete_request's handler is broken
+        HandlerTable table = new HandlerTable(MessageType.Channel.SHELL, Map.of(
+                MessageType.IS_COMPLETE_REQUEST, r -> {
+                    handled.add(r.content(Content.IsCompleteRequest.class).code());
+                    r.reply(new Content.IsCompleteReply(IsCompleteStatus.COMPLETE, null));
+                },
+                MessageType.COMPLETE_REQUEST, r -> {
+                    throw new IllegalStateException("handler bug");
+                }));
         new ChannelServer(context, router, codec, session, iopub, table).start();
         subscriber = context.createSocket(SocketType.SUB);
         subscriber.subscribe(new byte[0]);
@@ -54,8 +58,8 @@ class ChannelServerTest {
         assertEquals("iopub_welcome", welcome.type());
     }
 
-    private void send(WireCodec with, String type, String text) {
-        ObjectNode content = json.createObjectNode().put("text", text);
+    private void send(WireCodec with, String type, String code) {
+        ObjectNode content = json.createObjectNode().put("code", code);
         Message m = new Message(List.of(), Header.create(type, "client", "u"), null, null, content, List.of());
         Frames.send(client, with.encode(m));
     }
@@ -76,11 +80,12 @@ class ChannelServerTest {
     @Test
     void dispatch_whenKnownType_thenHandlerRepliesAndBusyIdleAroundIt() {
         startServer();
-        send(codec, "echo_request", "hello");
+        send(codec, "is_complete_request", "hello");
         Message reply = receive(client, 5000);
-        assertEquals("echo_reply", reply.type());
-        assertEquals("hello", reply.content().get("text").asText());
-        assertEquals("echo_request", reply.parentHeader().get("msg_type").asText());
+        assertEquals("is_complete_reply", reply.type());
+        assertEquals("{\"status\":\"complete\"}", reply.content().toString(), "lowercase enum, no null indent");
+        assertEquals(List.of("hello"), handled);
+        assertEquals("is_complete_request", reply.parentHeader().get("msg_type").asText());
         assertEquals(List.of("busy", "idle"), List.of(
                 receive(subscriber, 5000).content().get("execution_state").asText(),
                 receive(subscriber, 5000).content().get("execution_state").asText()));
@@ -89,21 +94,58 @@ class ChannelServerTest {
     @Test
     void dispatch_whenSignatureBad_thenNotHandledAndNoStatus() {
         startServer();
-        send(new WireCodec(Signer.forKey("wrong"), json), "echo_request", "forged");
-        send(new WireCodec(Signer.forKey(""), json), "echo_request", "unsigned");
-        send(codec, "echo_request", "genuine");
-        assertEquals("genuine", receive(client, 5000).content().get("text").asText());
+        send(new WireCodec(Signer.forKey("wrong")), "is_complete_request", "forged");
+        send(new WireCodec(Signer.forKey("")), "is_complete_request", "unsigned");
+        send(codec, "is_complete_request", "genuine");
+        assertEquals("is_complete_reply", receive(client, 5000).type());
         assertEquals(List.of("genuine"), handled);
         assertEquals("busy", receive(subscriber, 5000).content().get("execution_state").asText());
     }
 
     @Test
-    void dispatch_whenUnknownTypeOrHandlerThrows_thenChannelKeepsServing() {
+    void dispatch_whenUnknownType_thenNoReplyAndChannelKeepsServing() {
         startServer();
         send(codec, "mystery_request", "?");
-        send(codec, "broken_request", "!");
-        send(codec, "echo_request", "after");
-        assertEquals("after", receive(client, 5000).content().get("text").asText());
-        assertNull(receive(client, 200), "unknown types and failing handlers get no reply");
+        send(codec, "is_complete_request", "after");
+        assertEquals("is_complete_reply", receive(client, 5000).type());
+        assertNull(receive(client, 200), "an unknown type has no reply type to answer with");
+        assertEquals(List.of("after"), handled);
+    }
+
+    @Test
+    void dispatch_whenHandlerThrows_thenErrorReplyNamesTheFailure() {
+        startServer();
+        send(codec, "complete_request", "!");
+        Message reply = receive(client, 5000);
+        assertEquals("complete_reply", reply.type());
+        assertEquals("error", reply.content().get("status").asText());
+        assertEquals("IllegalStateException", reply.content().get("ename").asText());
+        assertEquals("handler bug", reply.content().get("evalue").asText());
+    }
+
+    @Test
+    void dispatch_whenRequestBelongsOnAnotherChannel_thenErrorReplyNamesIt() {
+        startServer();
+        send(codec, "interrupt_request", "");
+        Message reply = receive(client, 5000);
+        assertEquals("interrupt_reply", reply.type());
+        assertEquals("WrongChannel", reply.content().get("ename").asText());
+        assertEquals("interrupt_request is not served on the shell channel; send it on the control channel",
+                reply.content().get("evalue").asText());
+    }
+
+    @Test
+    void dispatch_whenContentFieldHasWrongShape_thenErrorReplyNamesField() {
+        startServer();
+        Message m = new Message(List.of(), Header.create("is_complete_request", "client", "u"), null, null,
+                json.createObjectNode().set("code", json.createObjectNode()), List.of());
+        Frames.send(client, codec.encode(m));
+        Message reply = receive(client, 5000);
+        assertEquals("is_complete_reply", reply.type());
+        assertEquals("InvalidContent", reply.content().get("ename").asText());
+        assertTrue(reply.content().get("evalue").asText().startsWith(
+                "the content of is_complete_request does not fit the messaging spec at field 'code': "),
+                reply.content().toString());
+        assertEquals(List.of(), handled);
     }
 }

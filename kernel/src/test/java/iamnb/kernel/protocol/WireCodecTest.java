@@ -2,6 +2,7 @@ package iamnb.kernel.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WireCodecTest {
     private final ObjectMapper json = new ObjectMapper();
-    private final WireCodec codec = new WireCodec(Signer.forKey("secret"), json);
+    private final WireCodec codec = new WireCodec(Signer.forKey("secret"));
 
     private Message request() {
         ObjectNode content = json.createObjectNode().put("code", "1+1");
@@ -68,14 +69,14 @@ class WireCodecTest {
 
     @Test
     void decode_whenSignatureMissingButKeySet_thenRejected() {
-        List<byte[]> frames = new WireCodec(Signer.forKey(""), json).encode(request());
+        List<byte[]> frames = new WireCodec(Signer.forKey("")).encode(request());
         InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> codec.decode(frames));
         assertTrue(e.getMessage().contains("missing signature"));
     }
 
     @Test
     void decode_whenNoKey_thenUnsignedMessagesAccepted() {
-        WireCodec open = new WireCodec(Signer.forKey(""), json);
+        WireCodec open = new WireCodec(Signer.forKey(""));
         List<byte[]> frames = open.encode(request());
         assertEquals(0, frames.get(2).length);
         assertEquals("execute_request", open.decode(frames).type());
@@ -94,6 +95,96 @@ class WireCodecTest {
         List<byte[]> frames = new ArrayList<>(codec.encode(request()));
         frames.add(bytes("buffer-1"));
         assertEquals(1, codec.decode(frames).buffers().size());
+    }
+
+    @Test
+    void decode_whenSignedMessageReplayed_thenRefusedAsReplay() {
+        List<byte[]> frames = codec.encode(request());
+        codec.decode(frames);
+        InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> codec.decode(frames));
+        assertTrue(e.getMessage().startsWith("replayed message"), e.getMessage());
+    }
+
+    @Test
+    void digestHistory_whenFull_thenOldestForgottenAndSizeBounded() {
+        DigestHistory history = new DigestHistory(3);
+        for (String s : List.of("a", "b", "c", "d")) {
+            assertTrue(history.firstSighting(bytes(s)));
+        }
+        assertEquals(3, history.size());
+        assertTrue(history.firstSighting(bytes("a")), "the oldest was forgotten");
+        assertFalse(history.firstSighting(bytes("d")), "a recent one is still known");
+    }
+
+    @Test
+    void decode_whenOverTheLimit_thenRefusedWithSenderAndLimitNamed() {
+        WireCodec small = new WireCodec(Signer.forKey("secret"), 4096);
+        ObjectNode content = json.createObjectNode().put("code", "x".repeat(5000));
+        Message big = new Message(List.of(bytes("peer")), Header.create("execute_request", "s1", "alice"), null,
+                null, content, List.of());
+        RejectedMessageException e = assertThrows(RejectedMessageException.class,
+                () -> small.decode(small.encode(big)));
+        assertEquals("MessageTooLarge", e.ename());
+        assertEquals("execute_request", e.sender().type());
+        assertArrayEquals(bytes("peer"), e.sender().identities().get(0));
+        assertTrue(e.getMessage().contains("limit of 4096 bytes") && e.getMessage().contains("IAMNB_MAX_MESSAGE_BYTES"),
+                e.getMessage());
+    }
+
+    @Test
+    void decode_whenStringLongerThanJacksonsDefaultLimit_thenReadWithinOurLimit() {
+        WireCodec roomy = new WireCodec(Signer.forKey("secret"), 64 * 1024 * 1024);
+        String code = "/" + "*".repeat(21_000_000) + "/";
+        Message big = new Message(List.of(), Header.create("execute_request", "s1", "alice"), null, null,
+                json.createObjectNode().put("code", code), List.of());
+        assertEquals(code.length(), roomy.decode(roomy.encode(big)).content().get("code").asText().length());
+    }
+
+    @Test
+    void decode_whenContentIsNotJson_thenRefusedWithSender() {
+        Signer signer = Signer.forKey("secret");
+        List<byte[]> parts = List.of(Header.create("history_request", "s", "u").toJson().toString().getBytes(
+                StandardCharsets.UTF_8), bytes("{}"), bytes("{}"), bytes("{not json"));
+        List<byte[]> frames = new ArrayList<>(List.of(WireCodec.DELIMITER, signer.sign(parts)));
+        frames.addAll(parts);
+        RejectedMessageException e = assertThrows(RejectedMessageException.class, () -> codec.decode(frames));
+        assertEquals("history_request", e.sender().type());
+        assertTrue(e.getMessage().contains("content of history_request is not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void encode_whenTextHasLoneSurrogates_thenReplacedAndPairsKept() {
+        Content.Stream stream = new Content.Stream(Content.StreamName.STDOUT, "a\uD800b \uD83D\uDE00 \uDC00");
+        Message m = new Message(List.of(), Header.create("stream", "s", "u"), null, null, codec.toJson(stream),
+                List.of());
+        byte[] content = codec.encode(m).get(5);
+        assertEquals("{\"name\":\"stdout\",\"text\":\"a\uFFFDb \uD83D\uDE00 \uFFFD\"}",
+                new String(content, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void content_whenRequestOmitsFields_thenSpecDefaults() {
+        Message m = new Message(List.of(), Header.create("execute_request", "s", "u"), null, null,
+                json.createObjectNode().put("code", "1").put("silent", true), List.of());
+        Content.ExecuteRequest r = codec.content(m, Content.ExecuteRequest.class);
+        assertEquals(List.of(true, false, true, true), List.of(r.silent(), r.storeHistory(), r.allowStdin(),
+                r.stopOnError()));
+        assertEquals(java.util.Map.of(), r.userExpressions());
+    }
+
+    @Test
+    void toJson_whenReplies_thenSnakeCaseLowercaseEnumsAndNoNulls() {
+        assertEquals("{\"status\":\"aborted\",\"execution_count\":3}",
+                codec.toJson(Content.ExecuteReply.aborted(3)).toString());
+        assertEquals("{\"status\":\"incomplete\",\"indent\":\"  \"}",
+                codec.toJson(new Content.IsCompleteReply(IsCompleteStatus.INCOMPLETE, "  ")).toString());
+        assertEquals("{\"execution_state\":\"busy\"}",
+                codec.toJson(new Content.Status(ExecutionState.BUSY)).toString());
+        assertEquals("{\"status\":\"ok\",\"history\":[[1,2,\"x\"],[1,3,[\"y\",null]]]}",
+                codec.toJson(new Content.HistoryReply(Content.ReplyStatus.OK, List.of(
+                        Content.HistoryRow.input(1, 2, "x"), Content.HistoryRow.withOutput(1, 3, "y", null))))
+                        .toString());
+        assertEquals("{\"wait\":true}", codec.toJson(new Content.ClearOutput(true)).toString());
     }
 
     private static byte[] bytes(String s) {
