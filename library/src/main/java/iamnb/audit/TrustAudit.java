@@ -2,7 +2,7 @@ package iamnb.audit;
 
 import iamnb.audit.internal.Actions;
 import iamnb.audit.internal.StatementText;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.Condition;
 import iamnb.model.OrgAccount;
 import iamnb.model.Principal;
@@ -38,11 +38,11 @@ final class TrustAudit {
     private static final Set<String> CROSS_ACCOUNT_SAFE = Set.of("sts:externalid", "aws:multifactorauthpresent",
             "aws:multifactorauthage", "aws:principalorgid", "aws:principalorgpaths", "aws:principalarn");
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
     private final AdminAudit admins;
 
-    TrustAudit(Account acct, AccountSimulator sim, AdminAudit admins) {
+    TrustAudit(AccountView acct, AccountSimulator sim, AdminAudit admins) {
         this.acct = acct;
         this.sim = sim;
         this.admins = admins;

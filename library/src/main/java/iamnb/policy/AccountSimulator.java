@@ -1,7 +1,7 @@
 package iamnb.policy;
 
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.Bucket;
 import iamnb.model.Group;
 import iamnb.model.InlinePolicy;
@@ -25,7 +25,7 @@ import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
- * Simulates requests against everything an {@link Account} knows: the user's inline and attached policies and
+ * Simulates requests against everything an {@link AccountView} knows: the user's inline and attached policies and
  * those of its groups, the role's policies, permissions boundaries, the SCPs and RCPs of the organization
  * levels from the root down to the account, the bucket policy for S3 resources, and the role's trust policy
  * for {@code sts:AssumeRole*}. The principal's and the resource's tags become {@code aws:PrincipalTag/*} and
@@ -44,7 +44,7 @@ public final class AccountSimulator {
     private static final Set<String> ASSUME = Set.of("sts:assumerole", "sts:assumerolewithwebidentity",
             "sts:assumerolewithsaml", "sts:tagsession", "sts:setsourceidentity");
 
-    private final Account account;
+    private final AccountView account;
     private final PolicyCache cache;
     /** Organization levels per account and policy type, computed once: every principal of an account shares them. */
     private final java.util.concurrent.ConcurrentHashMap<String, List<OrgLevel>> orgLevels =
@@ -52,16 +52,16 @@ public final class AccountSimulator {
 
     private record OrgLevel(String name, List<OrgPolicy> policies) {}
 
-    public AccountSimulator(Account account) {
+    public AccountSimulator(AccountView account) {
         this(account, PolicyCache.create());
     }
 
-    public AccountSimulator(Account account, PolicyCache cache) {
+    public AccountSimulator(AccountView account, PolicyCache cache) {
         this.account = Objects.requireNonNull(account, "account");
         this.cache = Objects.requireNonNull(cache, "cache");
     }
 
-    public Account account() {
+    public AccountView account() {
         return account;
     }
 

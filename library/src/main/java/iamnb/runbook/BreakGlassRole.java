@@ -4,7 +4,7 @@ import static iamnb.runbook.CrossAccountRole.params;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.PolicyDocument;
 import iamnb.runbook.internal.Json;
 import iamnb.runbook.internal.Validate;
@@ -33,7 +33,7 @@ public final class BreakGlassRole {
     public static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
     private final String roleName;
-    private final Optional<Account> account;
+    private final Optional<AccountView> account;
     private String accountId;
     private final List<PrincipalArn> trusted = new ArrayList<>();
     private Duration mfaMaxAge = Duration.ofHours(1);
@@ -43,10 +43,10 @@ public final class BreakGlassRole {
     private String trailBucket;
     private String region = "us-east-1";
 
-    BreakGlassRole(String roleName, Optional<Account> account) {
+    BreakGlassRole(String roleName, Optional<AccountView> account) {
         this.roleName = Validate.roleName(roleName, "breakGlassRole(roleName)");
         this.account = account;
-        this.accountId = account.map(Account::accountId).orElse(null);
+        this.accountId = account.map(AccountView::accountId).orElse(null);
     }
 
     /** The account the role lives in; its root (any principal the account's policies allow) is trusted by default. */

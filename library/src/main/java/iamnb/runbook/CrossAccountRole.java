@@ -2,7 +2,7 @@ package iamnb.runbook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.PolicyDocument;
 import iamnb.runbook.internal.Json;
 import iamnb.runbook.internal.Validate;
@@ -37,7 +37,7 @@ public final class CrossAccountRole {
     public static final String ACCOUNT_PLACEHOLDER = "TARGET_ACCOUNT_ID";
 
     private final String roleName;
-    private final Optional<Account> account;
+    private final Optional<AccountView> account;
     private String accountId;
     private final List<PrincipalArn> trusted = new ArrayList<>();
     private String externalId;
@@ -48,10 +48,10 @@ public final class CrossAccountRole {
     private String sourcePolicyName = "assume-target-account";
     private String sessionName = "test-session";
 
-    CrossAccountRole(String roleName, Optional<Account> account) {
+    CrossAccountRole(String roleName, Optional<AccountView> account) {
         this.roleName = Validate.roleName(roleName, "crossAccountRole(roleName)");
         this.account = account;
-        this.accountId = account.map(Account::accountId).orElse(null);
+        this.accountId = account.map(AccountView::accountId).orElse(null);
     }
 
     /**
