@@ -2,6 +2,7 @@ package iamnb.audit;
 
 import iamnb.audit.internal.Actions;
 import iamnb.audit.internal.StatementText;
+import iamnb.internal.Arns;
 import iamnb.model.AccountView;
 import iamnb.model.Condition;
 import iamnb.model.OrgAccount;
@@ -159,7 +160,6 @@ final class TrustAudit {
         if (v.matches("\\d{12}")) {
             return v;
         }
-        String[] parts = v.split(":", 6);
-        return parts.length == 6 && parts[0].equals("arn") ? parts[4] : "";
+        return Arns.account(v);
     }
 }

@@ -14,7 +14,14 @@ public final class Arns {
 
     /** The ARN, when {@code text} is one ({@code arn:partition:service:region:account:resource}). */
     public static Optional<Arn> parse(String text) {
-        return text == null ? Optional.empty() : Arn.tryFromString(text);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Arn.tryFromString(text);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // tryFromString still throws for a blank partition or service ("arn::iam::...")
+        }
     }
 
     /** The account id of an ARN ({@code arn:aws:iam::123456789012:role/x} gives {@code 123456789012}); else "". */
@@ -30,6 +37,15 @@ public final class Arns {
     /** The last segment of a path-like name: {@code role/path/x} and {@code x} both give {@code x}. */
     public static String lastSegment(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The path and name of an IAM resource of {@code type} ({@code arn:aws:iam::aws:policy/job-function/ViewOnlyAccess}
+     * and {@code policy} give {@code job-function/ViewOnlyAccess}); otherwise {@code arn} unchanged.
+     */
+    public static String iamPathAndName(String arn, String type) {
+        String resource = resource(arn);
+        return resource.startsWith(type + "/") ? resource.substring(type.length() + 1) : arn;
     }
 
     /**

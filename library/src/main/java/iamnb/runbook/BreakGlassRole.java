@@ -4,6 +4,7 @@ import static iamnb.runbook.CrossAccountRole.params;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.InvalidInputException;
+import iamnb.internal.Arns;
 import iamnb.model.AccountView;
 import iamnb.model.PolicyDocument;
 import iamnb.runbook.internal.Json;
@@ -174,7 +175,7 @@ public final class BreakGlassRole {
                 + String.join(", ", principals()) + " only with MFA signed in less than " + IamCalls.human(mfaMaxAge)
                 + " ago; sessions last at most " + IamCalls.human(maxSession) + "."));
         steps.add(Step.call("iam:AttachRolePolicy", params("RoleName", roleName, "PolicyArn", policyArn),
-                "Attach " + policyArn.substring(policyArn.indexOf(":policy/") + 8) + ": full access for the incident."));
+                "Attach " + Arns.iamPathAndName(policyArn, "policy") + ": full access for the incident."));
 
         String bucket = trailBucket == null ? "YOUR-CLOUDTRAIL-BUCKET" : trailBucket;
         steps.add(Step.followUp("cloudtrail:CreateTrail", params("Name", "management-events", "S3BucketName", bucket,
@@ -204,6 +205,6 @@ public final class BreakGlassRole {
                 + " already has a role " + roleName + " (as of " + account.get().asOf()
                 + "): CreateRole will fail with EntityAlreadyExists; audit the existing one instead"));
         return Plan.of("Break-glass role " + roleName + " (MFA, " + IamCalls.human(maxSession) + " sessions, "
-                + policyArn.substring(policyArn.indexOf(":policy/") + 8) + ")", steps, warnings);
+                + Arns.iamPathAndName(policyArn, "policy") + ")", steps, warnings);
     }
 }

@@ -2,11 +2,12 @@ package iamnb.runbook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.InvalidInputException;
+import iamnb.internal.Arns;
 import iamnb.model.AccountView;
 import iamnb.model.PolicyDocument;
 import iamnb.runbook.internal.Json;
-import iamnb.runbook.internal.Validate;
 import iamnb.runbook.internal.Validate.PrincipalArn;
+import iamnb.runbook.internal.Validate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,7 +202,7 @@ public final class CrossAccountRole {
                 + (externalId == null ? " (no external id: waived)" : " only with external id " + externalId) + "."));
         for (String arn : policyArns) {
             steps.add(Step.call("iam:AttachRolePolicy", params("RoleName", roleName, "PolicyArn", arn),
-                    "Attach " + arn.substring(arn.indexOf(":policy/") + 8) + " to the role: what the other account may do here."));
+                    "Attach " + Arns.iamPathAndName(arn, "policy") + " to the role: what the other account may do here."));
         }
         if (policyArns.isEmpty()) {
             warnings.add("no policy is attached: the role can be assumed but may do nothing; call .attach(policyArn)");
