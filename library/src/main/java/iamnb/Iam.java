@@ -1,6 +1,5 @@
 package iamnb;
 
-import iamnb.model.Account;
 import iamnb.source.CallerIdentity;
 import iamnb.source.DemoAccount;
 import iamnb.source.LiveOptions;

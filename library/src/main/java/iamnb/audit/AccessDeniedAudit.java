@@ -3,7 +3,7 @@ package iamnb.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.CloudTrailEvent;
 import iamnb.model.Role;
 import iamnb.model.VpcEndpoint;
@@ -29,10 +29,10 @@ import tech.tablesaw.api.Table;
 final class AccessDeniedAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
 
-    AccessDeniedAudit(Account acct, AccountSimulator sim) {
+    AccessDeniedAudit(AccountView acct, AccountSimulator sim) {
         this.acct = acct;
         this.sim = sim;
     }

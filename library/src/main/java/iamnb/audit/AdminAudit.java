@@ -2,7 +2,7 @@ package iamnb.audit;
 
 import iamnb.audit.internal.Actions;
 import iamnb.audit.internal.PolicySource;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.Group;
 import iamnb.model.Role;
 import iamnb.model.Statement;
@@ -50,12 +50,12 @@ public final class AdminAudit {
         }
     }
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
     private final String breakGlassRole;
     private volatile Map<String, Status> statuses;
 
-    AdminAudit(Account acct, AccountSimulator sim, String breakGlassRole) {
+    AdminAudit(AccountView acct, AccountSimulator sim, String breakGlassRole) {
         this.acct = acct;
         this.sim = sim;
         this.breakGlassRole = breakGlassRole;

@@ -1,6 +1,6 @@
 package iamnb.audit;
 
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.AnalyzerFinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,9 @@ import tech.tablesaw.api.Table;
 
 /** IAM Access Analyzer's active findings, as findings and as the seed's table (resource, type, external principal). */
 final class AnalyzerAudit {
-    private final Account acct;
+    private final AccountView acct;
 
-    AnalyzerAudit(Account acct) {
+    AnalyzerAudit(AccountView acct) {
         this.acct = acct;
     }
 

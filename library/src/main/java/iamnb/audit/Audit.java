@@ -1,6 +1,6 @@
 package iamnb.audit;
 
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.CloudTrailEvent;
 import iamnb.policy.Request;
 import tech.tablesaw.api.Table;
@@ -25,21 +25,27 @@ public final class Audit {
     /** The role the break-glass runbook creates. */
     public static final String DEFAULT_BREAK_GLASS_ROLE = "break-glass-admin";
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
     private final AdminAudit admins;
 
-    public Audit(Account acct) {
-        this(acct, new AccountSimulator(acct));
-    }
-
-    public Audit(Account acct, AccountSimulator simulator) {
+    /**
+     * The audits of {@code acct}, deciding with {@code simulator}: the account's own one (as {@code acct.audit()}
+     * passes it), so policies compiled for {@code acct.simulate(...)} are not compiled again for the audits.
+     *
+     * @throws IllegalArgumentException when the simulator simulates another account
+     */
+    public Audit(AccountView acct, AccountSimulator simulator) {
         this.acct = Objects.requireNonNull(acct, "account");
         this.sim = Objects.requireNonNull(simulator, "simulator");
+        if (!simulator.account().equals(acct)) {
+            throw new IllegalArgumentException("the simulator is for account " + simulator.account().accountId()
+                    + ", not for the audited account " + acct.accountId());
+        }
         this.admins = new AdminAudit(acct, sim, DEFAULT_BREAK_GLASS_ROLE);
     }
 
-    public Account account() {
+    public AccountView account() {
         return acct;
     }
 

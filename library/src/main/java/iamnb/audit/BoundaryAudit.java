@@ -2,7 +2,7 @@ package iamnb.audit;
 
 import iamnb.audit.internal.Actions;
 import iamnb.audit.internal.PolicySource;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.ManagedPolicy;
 import iamnb.model.Role;
 import iamnb.model.Statement;
@@ -27,11 +27,11 @@ import java.util.Optional;
 final class BoundaryAudit {
     static final List<String> ROLE_WRITES = List.of("iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy");
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
     private final AdminAudit admins;
 
-    BoundaryAudit(Account acct, AccountSimulator sim, AdminAudit admins) {
+    BoundaryAudit(AccountView acct, AccountSimulator sim, AdminAudit admins) {
         this.acct = acct;
         this.sim = sim;
         this.admins = admins;

@@ -1,7 +1,7 @@
 package iamnb.audit;
 
 import iamnb.audit.internal.Actions;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.Condition;
 import iamnb.model.Role;
 import iamnb.model.Statement;
@@ -28,11 +28,11 @@ final class BreakGlassAudit {
     static final long MAX_MFA_AGE_SECONDS = 3600;
     static final Duration MAX_SESSION = Duration.ofHours(1);
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
     private final AdminAudit admins;
 
-    BreakGlassAudit(Account acct, AccountSimulator sim, AdminAudit admins) {
+    BreakGlassAudit(AccountView acct, AccountSimulator sim, AdminAudit admins) {
         this.acct = acct;
         this.sim = sim;
         this.admins = admins;

@@ -1,7 +1,7 @@
 package iamnb.audit;
 
 import iamnb.model.AccessKey;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.CredentialReportRow;
 import iamnb.model.Role;
 import iamnb.model.User;
@@ -24,11 +24,11 @@ import java.util.Optional;
  * not list, from the report.
  */
 final class CredentialAudit {
-    private final Account acct;
+    private final AccountView acct;
     private final AdminAudit admins;
     private final String breakGlassRole;
 
-    CredentialAudit(Account acct, AdminAudit admins, String breakGlassRole) {
+    CredentialAudit(AccountView acct, AdminAudit admins, String breakGlassRole) {
         this.acct = acct;
         this.admins = admins;
         this.breakGlassRole = breakGlassRole;

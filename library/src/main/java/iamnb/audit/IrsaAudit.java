@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import iamnb.InvalidInputException;
 import iamnb.audit.internal.Actions;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.Condition;
 import iamnb.model.OidcProvider;
 import iamnb.model.Role;
@@ -31,10 +31,10 @@ final class IrsaAudit {
     static final String AUDIENCE = "sts.amazonaws.com";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
 
-    IrsaAudit(Account acct, AccountSimulator sim) {
+    IrsaAudit(AccountView acct, AccountSimulator sim) {
         this.acct = acct;
         this.sim = sim;
     }

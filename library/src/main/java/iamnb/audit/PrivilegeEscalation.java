@@ -1,7 +1,7 @@
 package iamnb.audit;
 
 import iamnb.audit.internal.PolicySource;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.Group;
 import iamnb.model.ManagedPolicy;
 import iamnb.model.Role;
@@ -46,11 +46,11 @@ final class PrivilegeEscalation {
             new String[] {"glue.amazonaws.com", "glue:CreateDevEndpoint"},
             new String[] {"codebuild.amazonaws.com", "codebuild:CreateProject", "codebuild:StartBuild"});
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
     private final AdminAudit admins;
 
-    PrivilegeEscalation(Account acct, AccountSimulator sim, AdminAudit admins) {
+    PrivilegeEscalation(AccountView acct, AccountSimulator sim, AdminAudit admins) {
         this.acct = acct;
         this.sim = sim;
         this.admins = admins;

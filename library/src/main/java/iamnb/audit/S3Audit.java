@@ -2,7 +2,7 @@ package iamnb.audit;
 
 import iamnb.audit.internal.PolicySource;
 import iamnb.audit.internal.StatementText;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.Bucket;
 import iamnb.model.PolicyDocument;
 import iamnb.model.Statement;
@@ -28,10 +28,10 @@ import java.util.Optional;
  * and the bucket-ARN versus object-ARN lint across every policy of the account.
  */
 final class S3Audit {
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
 
-    S3Audit(Account acct, AccountSimulator sim) {
+    S3Audit(AccountView acct, AccountSimulator sim) {
         this.acct = acct;
         this.sim = sim;
     }

@@ -2,7 +2,8 @@ package iamnb.audit;
 
 import iamnb.audit.internal.Actions;
 import iamnb.audit.internal.StatementText;
-import iamnb.model.Account;
+import iamnb.internal.Arns;
+import iamnb.model.AccountView;
 import iamnb.model.Condition;
 import iamnb.model.OrgAccount;
 import iamnb.model.Principal;
@@ -38,11 +39,11 @@ final class TrustAudit {
     private static final Set<String> CROSS_ACCOUNT_SAFE = Set.of("sts:externalid", "aws:multifactorauthpresent",
             "aws:multifactorauthage", "aws:principalorgid", "aws:principalorgpaths", "aws:principalarn");
 
-    private final Account acct;
+    private final AccountView acct;
     private final AccountSimulator sim;
     private final AdminAudit admins;
 
-    TrustAudit(Account acct, AccountSimulator sim, AdminAudit admins) {
+    TrustAudit(AccountView acct, AccountSimulator sim, AdminAudit admins) {
         this.acct = acct;
         this.sim = sim;
         this.admins = admins;
@@ -159,7 +160,6 @@ final class TrustAudit {
         if (v.matches("\\d{12}")) {
             return v;
         }
-        String[] parts = v.split(":", 6);
-        return parts.length == 6 && parts[0].equals("arn") ? parts[4] : "";
+        return Arns.account(v);
     }
 }

@@ -1,6 +1,8 @@
 package iamnb.chart;
 
-import iamnb.model.Account;
+import iamnb.model.AccountView;
+import iamnb.table.AccountTables;
+import iamnb.table.CredentialReportTable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,12 +31,12 @@ public final class Charts {
     // ---- key age -------------------------------------------------------------------------------------------
 
     /** Key age histogram from {@code acct.accessKeys()}. */
-    public static Chart keyAge(Account acct) {
+    public static Chart keyAge(AccountView acct) {
         return keyAge(acct, o -> {});
     }
 
-    public static Chart keyAge(Account acct, Consumer<ChartOptions.Builder> options) {
-        return KeyAgeChart.build(acct.accessKeys(), forAccount(acct, options));
+    public static Chart keyAge(AccountView acct, Consumer<ChartOptions.Builder> options) {
+        return KeyAgeChart.build(AccountTables.accessKeys(acct.snapshot()), forAccount(acct, options));
     }
 
     /**
@@ -52,12 +54,12 @@ public final class Charts {
     // ---- last used -----------------------------------------------------------------------------------------
 
     /** When each user last used their console password and each access key, from {@code acct.credentialReport()}. */
-    public static Chart lastUsed(Account acct) {
+    public static Chart lastUsed(AccountView acct) {
         return lastUsed(acct, o -> {});
     }
 
-    public static Chart lastUsed(Account acct, Consumer<ChartOptions.Builder> options) {
-        return LastUsedChart.build(acct.credentialReport(), forAccount(acct, options));
+    public static Chart lastUsed(AccountView acct, Consumer<ChartOptions.Builder> options) {
+        return LastUsedChart.build(CredentialReportTable.of(acct.snapshot().credentialReport(), acct.asOf()), forAccount(acct, options));
     }
 
     /**
@@ -76,12 +78,12 @@ public final class Charts {
     // ---- unused roles --------------------------------------------------------------------------------------
 
     /** The roles unused the longest (never-used roles by days since creation), from {@code acct.roles()}. */
-    public static Chart unusedRoles(Account acct) {
+    public static Chart unusedRoles(AccountView acct) {
         return unusedRoles(acct, o -> {});
     }
 
-    public static Chart unusedRoles(Account acct, Consumer<ChartOptions.Builder> options) {
-        return UnusedRolesChart.build(acct.roles(), forAccount(acct, options));
+    public static Chart unusedRoles(AccountView acct, Consumer<ChartOptions.Builder> options) {
+        return UnusedRolesChart.build(AccountTables.roles(acct.snapshot()), forAccount(acct, options));
     }
 
     /**
@@ -99,12 +101,12 @@ public final class Charts {
     // ---- key age vs last use -------------------------------------------------------------------------------
 
     /** Each access key's age against the days since its last use, from {@code acct.accessKeys()}. */
-    public static Chart keyAgeVsLastUse(Account acct) {
+    public static Chart keyAgeVsLastUse(AccountView acct) {
         return keyAgeVsLastUse(acct, o -> {});
     }
 
-    public static Chart keyAgeVsLastUse(Account acct, Consumer<ChartOptions.Builder> options) {
-        return KeyAgeVsLastUseChart.build(acct.accessKeys(), forAccount(acct, options));
+    public static Chart keyAgeVsLastUse(AccountView acct, Consumer<ChartOptions.Builder> options) {
+        return KeyAgeVsLastUseChart.build(AccountTables.accessKeys(acct.snapshot()), forAccount(acct, options));
     }
 
     /** Key age against idleness from a table with {@code age_days} and {@code days_since_use}, or the named columns. */
@@ -125,7 +127,7 @@ public final class Charts {
     }
 
     /** The account's instant and a short source label first, then the caller's options (which may override them). */
-    private static ChartOptions forAccount(Account acct, Consumer<ChartOptions.Builder> options) {
+    private static ChartOptions forAccount(AccountView acct, Consumer<ChartOptions.Builder> options) {
         Objects.requireNonNull(acct, "acct");
         ChartOptions.Builder b = ChartOptions.builder().asOf(acct.asOf()).source(sourceLabel(acct));
         Objects.requireNonNull(options, "options").accept(b);
@@ -133,7 +135,7 @@ public final class Charts {
     }
 
     /** {@code demo 123456789012}, {@code snapshot 123456789012}, {@code live 123456789012}: where, and which account. */
-    static String sourceLabel(Account acct) {
+    static String sourceLabel(AccountView acct) {
         return acct.source().split(" ", 2)[0] + " " + acct.accountId();
     }
 

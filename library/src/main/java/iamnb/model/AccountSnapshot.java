@@ -86,17 +86,6 @@ public record AccountSnapshot(
         return copy;
     }
 
-    /**
-     * Writes this snapshot as a snapshot folder in the AWS CLI's formats (README, "Snapshot folder format"); never
-     * a secret. {@code Iam.fromSnapshot(dir)} reads it back equal.
-     *
-     * @return the folder, for chaining
-     */
-    public java.nio.file.Path save(java.nio.file.Path dir) {
-        new iamnb.source.SnapshotWriter().write(this, dir);
-        return dir;
-    }
-
     /** An empty account, a starting point for builders and tests. */
     public static Builder builder(String accountId, Instant asOf) {
         return new Builder().accountId(accountId).asOf(asOf);

@@ -1,5 +1,6 @@
 package iamnb.model;
 
+import iamnb.internal.Arns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ public record OidcProvider(String arn, String url, List<String> clientIds, List<
 
     /** The issuer URL an ARN names: everything after {@code oidc-provider/}. */
     public static String urlFromArn(String arn) {
-        int at = arn.indexOf(":oidc-provider/");
-        return at < 0 ? "" : arn.substring(at + ":oidc-provider/".length());
+        String resource = Arns.resource(arn);
+        return resource.startsWith("oidc-provider/") ? resource.substring("oidc-provider/".length()) : "";
     }
 
     private static String stripScheme(String url) {

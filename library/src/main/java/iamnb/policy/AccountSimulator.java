@@ -1,7 +1,9 @@
 package iamnb.policy;
 
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.internal.Arns;
+import iamnb.internal.Suggestions;
+import iamnb.model.AccountView;
 import iamnb.model.Bucket;
 import iamnb.model.Group;
 import iamnb.model.InlinePolicy;
@@ -22,10 +24,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.arns.Arn;
 import tech.tablesaw.api.Table;
 
 /**
- * Simulates requests against everything an {@link Account} knows: the user's inline and attached policies and
+ * Simulates requests against everything an {@link AccountView} knows: the user's inline and attached policies and
  * those of its groups, the role's policies, permissions boundaries, the SCPs and RCPs of the organization
  * levels from the root down to the account, the bucket policy for S3 resources, and the role's trust policy
  * for {@code sts:AssumeRole*}. The principal's and the resource's tags become {@code aws:PrincipalTag/*} and
@@ -44,7 +47,7 @@ public final class AccountSimulator {
     private static final Set<String> ASSUME = Set.of("sts:assumerole", "sts:assumerolewithwebidentity",
             "sts:assumerolewithsaml", "sts:tagsession", "sts:setsourceidentity");
 
-    private final Account account;
+    private final AccountView account;
     private final PolicyCache cache;
     /** Organization levels per account and policy type, computed once: every principal of an account shares them. */
     private final java.util.concurrent.ConcurrentHashMap<String, List<OrgLevel>> orgLevels =
@@ -52,16 +55,16 @@ public final class AccountSimulator {
 
     private record OrgLevel(String name, List<OrgPolicy> policies) {}
 
-    public AccountSimulator(Account account) {
+    public AccountSimulator(AccountView account) {
         this(account, PolicyCache.create());
     }
 
-    public AccountSimulator(Account account, PolicyCache cache) {
+    public AccountSimulator(AccountView account, PolicyCache cache) {
         this.account = Objects.requireNonNull(account, "account");
         this.cache = Objects.requireNonNull(cache, "cache");
     }
 
-    public Account account() {
+    public AccountView account() {
         return account;
     }
 
@@ -94,7 +97,7 @@ public final class AccountSimulator {
             account.snapshot().users().forEach(x -> names.add(x.name()));
             account.snapshot().roles().forEach(x -> names.add(x.name()));
             throw new InvalidInputException("account " + account.accountId() + " has no user or role \"" + s + "\""
-                    + closest(s, names) + "; give a name of the account or a principal ARN");
+                    + Suggestions.hint(s, names) + "; give a name of the account or a principal ARN");
         }
         return enrich(RequestPrincipal.fromArn(s));
     }
@@ -105,7 +108,7 @@ public final class AccountSimulator {
         }
         switch (p.type()) {
             case USER: {
-                Optional<User> u = account.findUser(lastName(p.arn()));
+                Optional<User> u = account.findUser(Arns.lastSegment(p.arn()));
                 if (u.isPresent()) {
                     RequestPrincipal q = p.userId().isEmpty() ? p.withUserId(u.get().userId()) : p;
                     return q.tags().isEmpty() ? q.withTags(u.get().tags()) : q;
@@ -114,7 +117,7 @@ public final class AccountSimulator {
             }
             case ROLE:
             case ASSUMED_ROLE: {
-                Optional<Role> r = account.findRole(lastName(p.roleArn()));
+                Optional<Role> r = account.findRole(Arns.lastSegment(p.roleArn()));
                 if (r.isPresent()) {
                     Role role = r.get();
                     RequestPrincipal q = new RequestPrincipal(p.type(), p.type() == PrincipalType.ROLE ? role.arn() : p.arn(),
@@ -223,7 +226,7 @@ public final class AccountSimulator {
         switch (p.type()) {
             case USER:
                 if (inAccount) {
-                    Optional<User> u = account.findUser(lastName(p.arn()));
+                    Optional<User> u = account.findUser(Arns.lastSegment(p.arn()));
                     if (u.isPresent()) {
                         addUser(b, u.get());
                     } else {
@@ -234,7 +237,7 @@ public final class AccountSimulator {
             case ROLE:
             case ASSUMED_ROLE:
                 if (inAccount) {
-                    Optional<Role> r = account.findRole(lastName(p.roleArn()));
+                    Optional<Role> r = account.findRole(Arns.lastSegment(p.roleArn()));
                     if (r.isPresent()) {
                         addRole(b, r.get());
                     } else {
@@ -495,8 +498,8 @@ public final class AccountSimulator {
                     continue;
                 }
                 if (a.matches("\\d{12}") || a.endsWith(":root")) {
-                    String acct = a.matches("\\d{12}") ? a : a.split(":")[4];
-                    if (!acct.equals(account.accountId())) {
+                    String acct = a.matches("\\d{12}") ? a : Arns.account(a);
+                    if (!acct.isEmpty() && !acct.equals(account.accountId())) {
                         out.add(RequestPrincipal.role("arn:aws:iam::" + acct + ":role/any-principal-of-" + acct));
                     }
                 } else {
@@ -534,37 +537,24 @@ public final class AccountSimulator {
         return List.of(String.valueOf(v));
     }
 
-    private static String lastName(String arn) {
-        return arn.substring(arn.lastIndexOf('/') + 1);
-    }
-
-    private static String closest(String name, List<String> names) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        List<String> close = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(lower)
-                || lower.contains(n.toLowerCase(Locale.ROOT))).limit(5).toList();
-        return close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
-    }
-
     /** Just enough of a resource ARN: account, IAM type and name, S3 bucket. */
-    private record ParsedResource(String service, String region, String account, String type, String name,
-                                  Optional<String> bucket) {
-        static ParsedResource of(String arn) {
-            String[] parts = arn.split(":", 6);
-            if (parts.length != 6 || !parts[0].equals("arn")) {
-                return new ParsedResource("", "", "", "", "", Optional.empty());
+    private record ParsedResource(String region, String account, String type, String name, Optional<String> bucket) {
+        static ParsedResource of(String text) {
+            Optional<Arn> parsed = Arns.parse(text);
+            if (parsed.isEmpty()) {
+                return new ParsedResource("", "", "", "", Optional.empty());
             }
-            String resource = parts[5];
-            if (parts[2].equals("s3")) {
-                int slash = resource.indexOf('/');
-                String bucket = slash < 0 ? resource : resource.substring(0, slash);
-                return new ParsedResource("s3", parts[3], parts[4], "", "",
-                        bucket.isEmpty() ? Optional.empty() : Optional.of(bucket));
-            }
+            Arn arn = parsed.get();
+            String region = arn.region().orElse("");
+            String account = arn.accountId().orElse("");
+            String resource = arn.resourceAsString();
             int slash = resource.indexOf('/');
-            String type = slash < 0 ? resource : resource.substring(0, slash);
-            String name = resource.substring(resource.lastIndexOf('/') + 1);
-            return new ParsedResource(parts[2], parts[3], parts[4], parts[2].equals("iam") ? type : "", name,
-                    Optional.empty());
+            String head = slash < 0 ? resource : resource.substring(0, slash);
+            if (arn.service().equals("s3")) {
+                return new ParsedResource(region, account, "", "", Optional.of(head).filter(h -> !h.isEmpty()));
+            }
+            return new ParsedResource(region, account, arn.service().equals("iam") ? head : "",
+                    Arns.lastSegment(resource), Optional.empty());
         }
     }
 }

@@ -2,8 +2,8 @@ package iamnb.policy;
 
 import iamnb.InvalidInputException;
 import iamnb.SourceUnavailableException;
-import iamnb.source.LiveOptions;
-import iamnb.source.internal.AwsClients;
+import iamnb.aws.AwsConnection;
+import iamnb.aws.internal.AwsClients;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +44,10 @@ public final class AwsSimulation {
     }
 
     /**
-     * Opens an IAM client from live options (profile, region, endpoint override, credentials), compares, and
-     * closes the client again.
+     * Opens an IAM client from connection options (profile, region, endpoint override, credentials; a
+     * {@code LiveOptions} is one), compares, and closes the client again.
      */
-    public static Comparison compare(Decision ours, LiveOptions options) {
+    public static Comparison compare(Decision ours, AwsConnection options) {
         Objects.requireNonNull(options, "options");
         try (AwsClients clients = new AwsClients(options)) {
             return new AwsSimulation(clients.iam()).compare(ours);

@@ -176,8 +176,11 @@ public final class Decision {
         return new AwsSimulation(iam).compare(this);
     }
 
-    /** {@link #compareWithAws(software.amazon.awssdk.services.iam.IamClient)} with a client made from live options and closed after. */
-    public Comparison compareWithAws(iamnb.source.LiveOptions options) {
+    /**
+     * {@link #compareWithAws(software.amazon.awssdk.services.iam.IamClient)} with a client made from connection
+     * options ({@code LiveOptions.builder().profile("audit").build()} is one) and closed after.
+     */
+    public Comparison compareWithAws(iamnb.aws.AwsConnection options) {
         return AwsSimulation.compare(this, options);
     }
 

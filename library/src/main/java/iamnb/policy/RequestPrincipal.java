@@ -1,10 +1,12 @@
 package iamnb.policy;
 
 import iamnb.InvalidInputException;
+import iamnb.internal.Arns;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The principal making a request: its kind, its ARN and the attributes policies can test.
@@ -37,13 +39,13 @@ public record RequestPrincipal(PrincipalType type, String arn, String account, S
 
     /** An IAM user, e.g. {@code arn:aws:iam::123456789012:user/alice} (a path is allowed). */
     public static RequestPrincipal user(String userArn) {
-        Arn a = Arn.parse(userArn, "user");
+        IamArn a = IamArn.parse(userArn, "user");
         return new RequestPrincipal(PrincipalType.USER, userArn, a.account, a.lastName, "", "", Map.of());
     }
 
     /** An IAM role as a whole, e.g. {@code arn:aws:iam::123456789012:role/app-role}. */
     public static RequestPrincipal role(String roleArn) {
-        Arn a = Arn.parse(roleArn, "role");
+        IamArn a = IamArn.parse(roleArn, "role");
         return new RequestPrincipal(PrincipalType.ROLE, roleArn, a.account, a.lastName, roleArn, "", Map.of());
     }
 
@@ -52,7 +54,7 @@ public record RequestPrincipal(PrincipalType type, String arn, String account, S
      * session ARN drops the role's path), while {@code aws:PrincipalArn} stays the role's ARN.
      */
     public static RequestPrincipal assumedRole(String roleArn, String sessionName) {
-        Arn a = Arn.parse(roleArn, "role");
+        IamArn a = IamArn.parse(roleArn, "role");
         String partition = a.partition;
         String sessionArn = "arn:" + partition + ":sts::" + a.account + ":assumed-role/" + a.lastName + "/" + sessionName;
         return new RequestPrincipal(PrincipalType.ASSUMED_ROLE, sessionArn, a.account, sessionName, roleArn, "", Map.of());
@@ -87,12 +89,12 @@ public record RequestPrincipal(PrincipalType type, String arn, String account, S
      * ({@code cognito-identity.amazonaws.com}, {@code accounts.google.com}).
      */
     public static RequestPrincipal webIdentity(String provider) {
-        return new RequestPrincipal(PrincipalType.WEB_IDENTITY, provider, accountOf(provider), "", "", "", Map.of());
+        return new RequestPrincipal(PrincipalType.WEB_IDENTITY, provider, Arns.account(provider), "", "", "", Map.of());
     }
 
     /** A caller of AssumeRoleWithSAML authenticated by this SAML provider ARN. */
     public static RequestPrincipal saml(String providerArn) {
-        return new RequestPrincipal(PrincipalType.SAML, providerArn, accountOf(providerArn), "", "", "", Map.of());
+        return new RequestPrincipal(PrincipalType.SAML, providerArn, Arns.account(providerArn), "", "", "", Map.of());
     }
 
     /**
@@ -114,32 +116,34 @@ public record RequestPrincipal(PrincipalType type, String arn, String account, S
         if (a.matches("\\d{12}")) {
             return root(a);
         }
-        String[] parts = a.split(":", 6);
-        if (parts.length == 6 && parts[0].equals("arn")) {
-            String resource = parts[5];
-            if (parts[2].equals("iam") && resource.equals("root")) {
-                return root(parts[4]);
+        Optional<software.amazon.awssdk.arns.Arn> parsed = Arns.parse(a);
+        if (parsed.isPresent()) {
+            String service = parsed.get().service();
+            String account = parsed.get().accountId().orElse("");
+            String resource = parsed.get().resourceAsString();
+            if (service.equals("iam") && resource.equals("root")) {
+                return root(account);
             }
-            if (parts[2].equals("iam") && resource.startsWith("user/")) {
+            if (service.equals("iam") && resource.startsWith("user/")) {
                 return user(a);
             }
-            if (parts[2].equals("iam") && resource.startsWith("role/")) {
+            if (service.equals("iam") && resource.startsWith("role/")) {
                 return role(a);
             }
-            if (parts[2].equals("sts") && resource.startsWith("assumed-role/")) {
+            if (service.equals("sts") && resource.startsWith("assumed-role/")) {
                 String[] rs = resource.split("/", 3);
                 if (rs.length == 3) {
-                    String roleArn = "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + rs[1];
-                    return new RequestPrincipal(PrincipalType.ASSUMED_ROLE, a, parts[4], rs[2], roleArn, "", Map.of());
+                    String roleArn = "arn:" + parsed.get().partition() + ":iam::" + account + ":role/" + rs[1];
+                    return new RequestPrincipal(PrincipalType.ASSUMED_ROLE, a, account, rs[2], roleArn, "", Map.of());
                 }
             }
-            if (parts[2].equals("sts") && resource.startsWith("federated-user/")) {
-                return federatedUser(parts[4], resource.substring("federated-user/".length()));
+            if (service.equals("sts") && resource.startsWith("federated-user/")) {
+                return federatedUser(account, resource.substring("federated-user/".length()));
             }
-            if (parts[2].equals("iam") && resource.startsWith("oidc-provider/")) {
+            if (service.equals("iam") && resource.startsWith("oidc-provider/")) {
                 return webIdentity(a);
             }
-            if (parts[2].equals("iam") && resource.startsWith("saml-provider/")) {
+            if (service.equals("iam") && resource.startsWith("saml-provider/")) {
                 return saml(a);
             }
         }
@@ -179,7 +183,7 @@ public record RequestPrincipal(PrincipalType type, String arn, String account, S
         return switch (type) {
             case USER -> "user " + name;
             case ROLE -> "role " + name;
-            case ASSUMED_ROLE -> "role session " + Arn.lastName(roleArn) + "/" + name;
+            case ASSUMED_ROLE -> "role session " + Arns.lastSegment(roleArn) + "/" + name;
             case FEDERATED_USER -> "federated user " + name;
             case ROOT -> "root user of " + account;
             case SERVICE -> "service " + arn;
@@ -189,30 +193,20 @@ public record RequestPrincipal(PrincipalType type, String arn, String account, S
         };
     }
 
-    private static String accountOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && parts[0].equals("arn") ? parts[4] : "";
-    }
-
     @Override
     public String toString() {
         return arn;
     }
 
-    /** Just enough ARN parsing for principals. */
-    private record Arn(String partition, String account, String lastName) {
-        static Arn parse(String arn, String kind) {
-            String[] parts = arn == null ? new String[0] : arn.split(":", 6);
-            if (parts.length != 6 || !parts[0].equals("arn") || !parts[5].startsWith(kind + "/")) {
+    /** The parts of a user or role ARN a principal keeps. */
+    private record IamArn(String partition, String account, String lastName) {
+        static IamArn parse(String arn, String kind) {
+            Optional<software.amazon.awssdk.arns.Arn> parsed = Arns.parse(arn);
+            if (parsed.isEmpty() || !parsed.get().resourceAsString().startsWith(kind + "/")) {
                 throw new InvalidInputException("\"" + arn + "\" is not an IAM " + kind
                         + " ARN; expected arn:aws:iam::ACCOUNT:" + kind + "/NAME");
             }
-            return new Arn(parts[1], parts[4], lastName(arn));
-        }
-
-        static String lastName(String arn) {
-            int slash = arn.lastIndexOf('/');
-            return slash < 0 ? arn : arn.substring(slash + 1);
+            return new IamArn(parsed.get().partition(), parsed.get().accountId().orElse(""), Arns.lastSegment(arn));
         }
     }
 }

@@ -4,7 +4,8 @@ import static iamnb.runbook.CrossAccountRole.params;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.internal.Arns;
+import iamnb.model.AccountView;
 import iamnb.model.PolicyDocument;
 import iamnb.runbook.internal.Json;
 import iamnb.runbook.internal.Validate;
@@ -33,7 +34,7 @@ public final class BreakGlassRole {
     public static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
     private final String roleName;
-    private final Optional<Account> account;
+    private final Optional<AccountView> account;
     private String accountId;
     private final List<PrincipalArn> trusted = new ArrayList<>();
     private Duration mfaMaxAge = Duration.ofHours(1);
@@ -43,10 +44,10 @@ public final class BreakGlassRole {
     private String trailBucket;
     private String region = "us-east-1";
 
-    BreakGlassRole(String roleName, Optional<Account> account) {
+    BreakGlassRole(String roleName, Optional<AccountView> account) {
         this.roleName = Validate.roleName(roleName, "breakGlassRole(roleName)");
         this.account = account;
-        this.accountId = account.map(Account::accountId).orElse(null);
+        this.accountId = account.map(AccountView::accountId).orElse(null);
     }
 
     /** The account the role lives in; its root (any principal the account's policies allow) is trusted by default. */
@@ -174,7 +175,7 @@ public final class BreakGlassRole {
                 + String.join(", ", principals()) + " only with MFA signed in less than " + IamCalls.human(mfaMaxAge)
                 + " ago; sessions last at most " + IamCalls.human(maxSession) + "."));
         steps.add(Step.call("iam:AttachRolePolicy", params("RoleName", roleName, "PolicyArn", policyArn),
-                "Attach " + policyArn.substring(policyArn.indexOf(":policy/") + 8) + ": full access for the incident."));
+                "Attach " + Arns.iamPathAndName(policyArn, "policy") + ": full access for the incident."));
 
         String bucket = trailBucket == null ? "YOUR-CLOUDTRAIL-BUCKET" : trailBucket;
         steps.add(Step.followUp("cloudtrail:CreateTrail", params("Name", "management-events", "S3BucketName", bucket,
@@ -204,6 +205,6 @@ public final class BreakGlassRole {
                 + " already has a role " + roleName + " (as of " + account.get().asOf()
                 + "): CreateRole will fail with EntityAlreadyExists; audit the existing one instead"));
         return Plan.of("Break-glass role " + roleName + " (MFA, " + IamCalls.human(maxSession) + " sessions, "
-                + policyArn.substring(policyArn.indexOf(":policy/") + 8) + ")", steps, warnings);
+                + Arns.iamPathAndName(policyArn, "policy") + ")", steps, warnings);
     }
 }

@@ -2,11 +2,12 @@ package iamnb.runbook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.internal.Arns;
+import iamnb.model.AccountView;
 import iamnb.model.PolicyDocument;
 import iamnb.runbook.internal.Json;
-import iamnb.runbook.internal.Validate;
 import iamnb.runbook.internal.Validate.PrincipalArn;
+import iamnb.runbook.internal.Validate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class CrossAccountRole {
     public static final String ACCOUNT_PLACEHOLDER = "TARGET_ACCOUNT_ID";
 
     private final String roleName;
-    private final Optional<Account> account;
+    private final Optional<AccountView> account;
     private String accountId;
     private final List<PrincipalArn> trusted = new ArrayList<>();
     private String externalId;
@@ -48,10 +49,10 @@ public final class CrossAccountRole {
     private String sourcePolicyName = "assume-target-account";
     private String sessionName = "test-session";
 
-    CrossAccountRole(String roleName, Optional<Account> account) {
+    CrossAccountRole(String roleName, Optional<AccountView> account) {
         this.roleName = Validate.roleName(roleName, "crossAccountRole(roleName)");
         this.account = account;
-        this.accountId = account.map(Account::accountId).orElse(null);
+        this.accountId = account.map(AccountView::accountId).orElse(null);
     }
 
     /**
@@ -201,7 +202,7 @@ public final class CrossAccountRole {
                 + (externalId == null ? " (no external id: waived)" : " only with external id " + externalId) + "."));
         for (String arn : policyArns) {
             steps.add(Step.call("iam:AttachRolePolicy", params("RoleName", roleName, "PolicyArn", arn),
-                    "Attach " + arn.substring(arn.indexOf(":policy/") + 8) + " to the role: what the other account may do here."));
+                    "Attach " + Arns.iamPathAndName(arn, "policy") + " to the role: what the other account may do here."));
         }
         if (policyArns.isEmpty()) {
             warnings.add("no policy is attached: the role can be assumed but may do nothing; call .attach(policyArn)");

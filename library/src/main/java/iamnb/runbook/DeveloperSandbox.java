@@ -5,7 +5,7 @@ import static iamnb.runbook.CrossAccountRole.params;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.PolicyDocument;
 import iamnb.runbook.internal.Json;
 import iamnb.runbook.internal.Validate;
@@ -31,7 +31,7 @@ public final class DeveloperSandbox {
     public static final List<String> SEED_SERVICES = List.of("s3", "dynamodb", "lambda", "sqs", "sns", "logs",
             "cloudwatch", "xray");
 
-    private final Optional<Account> account;
+    private final Optional<AccountView> account;
     private final String accountId;
     private String rolePrefix = "dev-";
     private String boundaryName = "dev-sandbox-boundary";
@@ -40,7 +40,7 @@ public final class DeveloperSandbox {
     private final List<String> groups = new ArrayList<>();
     private final List<String> roles = new ArrayList<>();
 
-    DeveloperSandbox(String accountId, Optional<Account> account) {
+    DeveloperSandbox(String accountId, Optional<AccountView> account) {
         this.accountId = Validate.accountId(accountId, "developerSandbox(accountId)");
         this.account = account;
     }

@@ -4,7 +4,7 @@ import static iamnb.runbook.CrossAccountRole.params;
 
 import iamnb.InvalidInputException;
 import iamnb.model.AccessKey;
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.User;
 import iamnb.runbook.internal.Validate;
 import java.time.Duration;
@@ -35,12 +35,12 @@ public final class KeyRotation {
     /** The shortest grace period between deactivating and deleting the old key. */
     public static final Duration MIN_GRACE = Duration.ofHours(24);
 
-    private final Account account;
+    private final AccountView account;
     private final User user;
     private String oldKeyId;
     private Duration grace = MIN_GRACE;
 
-    KeyRotation(Account account, String userName) {
+    KeyRotation(AccountView account, String userName) {
         this.account = account;
         Validate.userName(userName, "rotateKeys(acct, userName)");
         this.user = account.user(userName);

@@ -1,6 +1,6 @@
 package iamnb.runbook;
 
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ public final class Runbooks {
     }
 
     /** A cross-account role in {@code acct}. */
-    public static CrossAccountRole crossAccountRole(Account acct, String roleName) {
+    public static CrossAccountRole crossAccountRole(AccountView acct, String roleName) {
         return new CrossAccountRole(roleName, Optional.of(Objects.requireNonNull(acct, "acct")));
     }
 
@@ -39,7 +39,7 @@ public final class Runbooks {
     }
 
     /** A break-glass role in {@code acct}, trusting its root with MFA. */
-    public static BreakGlassRole breakGlassRole(Account acct, String roleName) {
+    public static BreakGlassRole breakGlassRole(AccountView acct, String roleName) {
         return new BreakGlassRole(roleName, Optional.of(Objects.requireNonNull(acct, "acct")));
     }
 
@@ -48,7 +48,7 @@ public final class Runbooks {
      *
      * @throws iamnb.InvalidInputException when the account has no such user (naming close matches)
      */
-    public static KeyRotation rotateKeys(Account acct, String userName) {
+    public static KeyRotation rotateKeys(AccountView acct, String userName) {
         return new KeyRotation(Objects.requireNonNull(acct, "acct"), userName);
     }
 
@@ -58,7 +58,7 @@ public final class Runbooks {
     }
 
     /** The developer sandbox of {@code acct}, warning about policies that exist and groups that do not. */
-    public static DeveloperSandbox developerSandbox(Account acct) {
+    public static DeveloperSandbox developerSandbox(AccountView acct) {
         return new DeveloperSandbox(Objects.requireNonNull(acct, "acct").accountId(), Optional.of(acct));
     }
 

@@ -1,5 +1,6 @@
 package iamnb.source;
 
+import iamnb.aws.AwsConnection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public record LiveOptions(Optional<String> profile, Optional<String> region, Optional<URI> endpointOverride,
                           Optional<AwsCredentialsProvider> credentials, Set<LivePart> parts, int parallelism,
                           int maxAttempts, ProgressListener progress, Clock clock, Duration pollInterval,
-                          Duration reportTimeout, Duration cloudTrailWindow, int cloudTrailMaxEvents) {
+                          Duration reportTimeout, Duration cloudTrailWindow, int cloudTrailMaxEvents)
+        implements AwsConnection {
     public LiveOptions {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(region, "region");

@@ -21,7 +21,7 @@ import iamnb.model.PolicyDocument;
 import iamnb.model.Role;
 import iamnb.model.SamlProvider;
 import iamnb.model.User;
-import iamnb.source.internal.AwsClients;
+import iamnb.aws.internal.AwsClients;
 import iamnb.source.internal.CredentialReportCsv;
 import iamnb.source.internal.Poll;
 import iamnb.source.internal.SdkModel;

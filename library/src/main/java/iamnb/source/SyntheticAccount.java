@@ -1,8 +1,8 @@
 package iamnb.source;
 
 import iamnb.model.AccessKey;
-import iamnb.model.Account;
 import iamnb.model.AccountSnapshot;
+import iamnb.model.AccountView;
 import iamnb.model.AttachedPolicy;
 import iamnb.model.Group;
 import iamnb.model.InlinePolicy;
@@ -64,10 +64,12 @@ public final class SyntheticAccount {
      * @param groups IAM groups (users join one to three)
      * @param policies customer managed policies (a dozen AWS managed ones are added)
      * @param seed the random seed; equal arguments give equal accounts
+     * @return the account's data, labelled with the arguments; {@code new Account(v.snapshot(), v.source())} for
+     *     the fluent verbs
      */
-    public static Account generate(int users, int roles, int groups, int policies, long seed) {
+    public static AccountView generate(int users, int roles, int groups, int policies, long seed) {
         AccountSnapshot s = new SyntheticAccount(seed).build(users, roles, groups, policies);
-        return new Account(s, "synthetic " + users + " users, " + roles + " roles, " + groups + " groups, " + policies
+        return new AccountView(s, "synthetic " + users + " users, " + roles + " roles, " + groups + " groups, " + policies
                 + " policies, seed " + seed);
     }
 

@@ -44,7 +44,7 @@ class AccessDeniedAndAllTest {
         assertEquals("arn:aws:s3:::prod-data/uploads/report-2026-10-31.csv", r.decision().request().resource());
         assertFalse(r.allowed());
         assertTrue(r.callerHints().stream().anyMatch(h -> h.contains("instance id")));
-        CloudTrailEvent ok = iamnb.model.Account.class.cast(audit.account()).snapshot().cloudTrailEvents().stream()
+        CloudTrailEvent ok = audit.account().snapshot().cloudTrailEvents().stream()
                 .filter(e -> e.eventName().equals("PutObject") && e.errorCode().isEmpty()).findFirst().orElseThrow();
         assertTrue(audit.explainDenied(ok).allowed(), "the upload with SSE-KMS succeeds in the engine too");
     }
@@ -81,7 +81,7 @@ class AccessDeniedAndAllTest {
         assertEquals("arn:aws:s3:::my-bucket/data/file.json", r.decision().request().resource());
         assertFalse(r.allowed(), "the engine agrees with CloudTrail");
         assertEquals(Verdict.IMPLICIT_DENY, r.decision().verdict());
-        assertTrue(audit.account().simulate("app-role", "s3:ListBucket", "arn:aws:s3:::my-bucket").allowed(),
+        assertTrue(audit.simulator().simulate("app-role", "s3:ListBucket", "arn:aws:s3:::my-bucket").allowed(),
                 "the same statement does grant ListBucket on the bucket");
     }
 

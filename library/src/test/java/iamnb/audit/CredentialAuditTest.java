@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import iamnb.Iam;
 import iamnb.model.AccessKey;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.CredentialReport;
 import iamnb.model.CredentialReportRow;
 import iamnb.model.LoginProfile;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import iamnb.Iam;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.OidcProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

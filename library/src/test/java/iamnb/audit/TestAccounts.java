@@ -1,6 +1,6 @@
 package iamnb.audit;
 
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.AccountSnapshot;
 import iamnb.model.AttachedPolicy;
 import iamnb.model.InlinePolicy;

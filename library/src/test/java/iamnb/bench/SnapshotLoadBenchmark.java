@@ -2,7 +2,7 @@ package iamnb.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import iamnb.Iam;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.source.SyntheticAccount;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -41,7 +41,8 @@ public final class SnapshotLoadBenchmark {
 
         Path dir = Files.createTempDirectory("iamnb-bench");
         long t0 = System.nanoTime();
-        Account generated = SyntheticAccount.generate(users, roles, groups, policies, 42);
+        var view = SyntheticAccount.generate(users, roles, groups, policies, 42);
+        Account generated = new Account(view.snapshot(), view.source());
         generated.save(dir.resolve("snap"));
         generated = null;
         System.out.printf("generated and saved %d users, %d roles, %d customer policies, %d groups in %.1f s; gaad.json %.1f MB, credential-report.csv %.1f MB%n",

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iamnb.Iam;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.Account;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

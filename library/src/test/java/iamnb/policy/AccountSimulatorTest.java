@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iamnb.Iam;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.Account;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

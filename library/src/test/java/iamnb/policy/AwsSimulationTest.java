@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import iamnb.Iam;
 import iamnb.InvalidInputException;
 import iamnb.SourceUnavailableException;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.source.LiveOptions;
 import java.net.URI;
 import java.net.URLDecoder;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iamnb.Iam;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.PolicyDocument;
 import java.time.Clock;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iamnb.Iam;
 import iamnb.InvalidInputException;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.PolicyDocument;
 import java.time.Duration;
 import java.util.List;

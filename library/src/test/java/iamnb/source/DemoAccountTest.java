@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iamnb.Iam;
 import iamnb.model.AccessKey;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.Condition;
 import iamnb.model.CredentialReportRow;
 import iamnb.model.Role;

@@ -19,7 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import iamnb.Iam;
 import iamnb.SourceUnavailableException;
 import iamnb.model.AccessKey;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.User;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import iamnb.Iam;
 import iamnb.InvalidInputException;
 import iamnb.model.AccessKey;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.AccountSnapshot;
 import iamnb.model.Bucket;
 import iamnb.model.CredentialReportRow;

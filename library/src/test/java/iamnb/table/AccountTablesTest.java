@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iamnb.Iam;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.CredentialReportRow;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package iamnb.kernel.display;
 
+import static iamnb.internal.Html.escape;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,11 +110,11 @@ public final class TableRenderer implements Renderer {
         out.append("<table class=\"dataframe\" style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\">");
         out.append("<thead><tr style=\"border-bottom:1px solid #999\"><th></th>");
         for (int c = 0; c < view.headers().size(); c++) {
-            out.append("<th title=\"").append(HtmlText.escape(view.types().get(c))).append("\" style=\"text-align:")
+            out.append("<th title=\"").append(escape(view.types().get(c))).append("\" style=\"text-align:")
                     .append(view.rightAligned().get(c) ? "right" : "left").append(";vertical-align:bottom\">")
-                    .append(HtmlText.escape(view.headers().get(c)))
+                    .append(escape(view.headers().get(c)))
                     .append("<br><span style=\"font-weight:normal;color:#888;font-size:0.8em\">")
-                    .append(HtmlText.escape(view.types().get(c))).append("</span></th>");
+                    .append(escape(view.types().get(c))).append("</span></th>");
         }
         out.append("</tr></thead><tbody>");
         for (int i = 0; i < view.rowNumbers().size(); i++) {
@@ -138,13 +140,13 @@ public final class TableRenderer implements Renderer {
                     // Short values (dates, numbers, ids) never break; long text wraps, keeping its own line breaks.
                     String wrap = cell.length() > 40 ? "pre-wrap" : "nowrap";
                     out.append("<td style=\"text-align:").append(align).append(";white-space:").append(wrap).append("\">")
-                            .append(HtmlText.escape(cell)).append("</td>");
+                            .append(escape(cell)).append("</td>");
                 }
             }
             out.append("</tr>");
         }
         out.append("</tbody></table>");
-        out.append("<p style=\"color:#666;font-size:0.9em;margin:0.3em 0\">").append(HtmlText.escape(view.caption()))
+        out.append("<p style=\"color:#666;font-size:0.9em;margin:0.3em 0\">").append(escape(view.caption()))
                 .append("</p></div>");
         return out.toString();
     }

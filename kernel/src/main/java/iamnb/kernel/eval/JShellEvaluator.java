@@ -1,6 +1,7 @@
 package iamnb.kernel.eval;
 
-import iamnb.kernel.display.HtmlText;
+import static iamnb.internal.Html.escape;
+
 import iamnb.kernel.protocol.Engine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,7 +247,7 @@ public final class JShellEvaluator implements AutoCloseable {
         StringBuilder html = new StringBuilder();
         for (SourceCodeAnalysis.Documentation doc : docs) {
             plain.append(doc.signature()).append('\n');
-            html.append("<pre>").append(HtmlText.escape(doc.signature())).append("</pre>\n");
+            html.append("<pre>").append(escape(doc.signature())).append("</pre>\n");
             if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
                 plain.append(doc.javadoc().replaceAll("<[^>]+>", "").strip()).append("\n\n");
                 html.append("<div>").append(doc.javadoc()).append("</div>\n");

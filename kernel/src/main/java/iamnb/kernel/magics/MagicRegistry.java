@@ -1,8 +1,8 @@
 package iamnb.kernel.magics;
 
+import iamnb.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +53,17 @@ public final class MagicRegistry {
                 + " (%lsmagic lists all magics)";
     }
 
-    /** Spellings of magics within edit distance 2 (or sharing the typed prefix), closest first. */
+    /**
+     * Spellings of the magics closest to a typo, closest first, by the library's one "did you mean"
+     * ({@link Suggestions}), so a mistyped magic is matched the way a mistyped user or role is.
+     */
     List<String> closeMatches(String typed, boolean cell) {
-        record Scored(String spelled, int distance) {}
-        var scored = new ArrayList<Scored>();
+        Map<String, String> spelledByName = new LinkedHashMap<>();
         for (Magic m : magics.values()) {
-            int d = editDistance(typed.toLowerCase(java.util.Locale.ROOT), m.name().toLowerCase(java.util.Locale.ROOT));
-            boolean prefix = typed.length() >= 2 && m.name().startsWith(typed);
-            if (d <= 2 || prefix) {
-                String spelled = (cell && m.kind().allowsCell()) || !m.kind().allowsLine() ? "%%" + m.name() : "%" + m.name();
-                scored.add(new Scored(spelled, prefix ? Math.min(d, 1) : d));
-            }
+            boolean asCell = (cell && m.kind().allowsCell()) || !m.kind().allowsLine();
+            spelledByName.put(m.name(), asCell ? "%%" + m.name() : "%" + m.name());
         }
-        scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::spelled));
-        return scored.stream().limit(3).map(Scored::spelled).toList();
+        return Suggestions.closest(typed, spelledByName.keySet(), 3).stream().map(spelledByName::get).toList();
     }
 
     /**
@@ -98,23 +95,4 @@ public final class MagicRegistry {
 
     /** Replace {@code code[start, end)} with one of {@code matches}. */
     public record Completion(List<String> matches, int start, int end) {}
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

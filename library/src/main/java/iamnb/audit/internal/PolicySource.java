@@ -1,6 +1,6 @@
 package iamnb.audit.internal;
 
-import iamnb.model.Account;
+import iamnb.model.AccountView;
 import iamnb.model.AttachedPolicy;
 import iamnb.model.Group;
 import iamnb.model.InlinePolicy;
@@ -45,7 +45,7 @@ public record PolicySource(String name, String kind, String via, String arn, Pol
         return describe() + " statement " + s.label() + " [" + StatementText.of(s) + "]";
     }
 
-    public static List<PolicySource> forUser(Account acct, User u) {
+    public static List<PolicySource> forUser(AccountView acct, User u) {
         List<PolicySource> out = new ArrayList<>();
         u.inlinePolicies().forEach(p -> out.add(inline(p, "")));
         addManaged(acct, u.attachedPolicies(), "", out);
@@ -55,14 +55,14 @@ public record PolicySource(String name, String kind, String via, String arn, Pol
         return out;
     }
 
-    public static List<PolicySource> forRole(Account acct, Role r) {
+    public static List<PolicySource> forRole(AccountView acct, Role r) {
         List<PolicySource> out = new ArrayList<>();
         r.inlinePolicies().forEach(p -> out.add(inline(p, "")));
         addManaged(acct, r.attachedPolicies(), "", out);
         return out;
     }
 
-    public static List<PolicySource> forGroup(Account acct, Group g, String via) {
+    public static List<PolicySource> forGroup(AccountView acct, Group g, String via) {
         List<PolicySource> out = new ArrayList<>();
         g.inlinePolicies().forEach(p -> out.add(inline(p, via)));
         addManaged(acct, g.attachedPolicies(), via, out);
@@ -73,7 +73,7 @@ public record PolicySource(String name, String kind, String via, String arn, Pol
         return new PolicySource(p.name(), "inline", via, "", p.document());
     }
 
-    private static void addManaged(Account acct, List<AttachedPolicy> attached, String via, List<PolicySource> out) {
+    private static void addManaged(AccountView acct, List<AttachedPolicy> attached, String via, List<PolicySource> out) {
         for (ManagedPolicy mp : acct.resolve(attached)) {
             out.add(managed(mp, via));
         }
@@ -88,7 +88,7 @@ public record PolicySource(String name, String kind, String via, String arn, Pol
      * Every identity policy of the account once, with who it is attached to: every managed policy (its default
      * version), and every inline policy of users, groups and roles (owner named in {@code via}).
      */
-    public static Map<PolicySource, List<String>> everyIdentityPolicy(Account acct) {
+    public static Map<PolicySource, List<String>> everyIdentityPolicy(AccountView acct) {
         Map<PolicySource, List<String>> out = new LinkedHashMap<>();
         Map<String, List<String>> attachedTo = new LinkedHashMap<>();
         acct.snapshot().users().forEach(u -> u.attachedPolicies().forEach(a ->

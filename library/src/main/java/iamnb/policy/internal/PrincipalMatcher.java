@@ -1,9 +1,12 @@
 package iamnb.policy.internal;
 
+import iamnb.internal.Arns;
 import iamnb.model.Principal;
 import iamnb.policy.PrincipalMatch;
 import iamnb.policy.PrincipalType;
 import iamnb.policy.RequestPrincipal;
+import java.util.Optional;
+import software.amazon.awssdk.arns.Arn;
 
 /**
  * Matches the {@code Principal} and {@code NotPrincipal} elements (AWS JSON policy elements: Principal;
@@ -114,30 +117,23 @@ final class PrincipalMatcher {
         if (v.length() == 12 && v.chars().allMatch(Character::isDigit)) {
             return v;
         }
-        if (v.startsWith("arn:") && v.endsWith(":root")) {
-            String[] parts = v.split(":", 6);
-            if (parts.length == 6 && parts[2].equals("iam") && parts[5].equals("root")) {
-                return parts[4];
-            }
+        Optional<Arn> arn = Arns.parse(v);
+        if (arn.isPresent() && arn.get().service().equals("iam") && arn.get().resourceAsString().equals("root")) {
+            return arn.get().accountId().orElse("");
         }
         return null;
     }
 
     /** Same account and role name; the path is ignored because session ARNs do not carry it. */
     static boolean sameRole(String policyValue, String roleArn) {
-        if (roleArn.isEmpty() || !policyValue.startsWith("arn:")) {
+        Optional<Arn> a = Arns.parse(policyValue);
+        Optional<Arn> b = Arns.parse(roleArn);
+        if (a.isEmpty() || b.isEmpty() || !a.get().service().equals("iam")
+                || !a.get().resourceAsString().startsWith("role/")) {
             return false;
         }
-        String[] a = policyValue.split(":", 6);
-        String[] b = roleArn.split(":", 6);
-        if (a.length != 6 || b.length != 6 || !a[2].equals("iam") || !a[5].startsWith("role/")) {
-            return false;
-        }
-        return a[4].equals(b[4]) && a[1].equals(b[1]) && lastName(a[5]).equals(lastName(b[5]));
-    }
-
-    private static String lastName(String resource) {
-        return resource.substring(resource.lastIndexOf('/') + 1);
+        return a.get().accountId().equals(b.get().accountId()) && a.get().partition().equals(b.get().partition())
+                && Arns.lastSegment(a.get().resourceAsString()).equals(Arns.lastSegment(b.get().resourceAsString()));
     }
 
     private static PrincipalMatch stronger(PrincipalMatch a, PrincipalMatch b) {

@@ -1,7 +1,7 @@
 package iamnb.policy.bench;
 
 import iamnb.model.AccountSnapshot;
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.model.AttachedPolicy;
 import iamnb.model.InlinePolicy;
 import iamnb.model.ManagedPolicy;

@@ -1,6 +1,6 @@
 package iamnb.policy.bench;
 
-import iamnb.model.Account;
+import iamnb.Account;
 import iamnb.policy.AccountSimulator;
 import iamnb.policy.Decision;
 import iamnb.policy.Layers;

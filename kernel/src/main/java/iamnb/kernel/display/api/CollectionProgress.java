@@ -1,6 +1,7 @@
 package iamnb.kernel.display.api;
 
-import iamnb.kernel.display.HtmlText;
+import static iamnb.internal.Html.escape;
+
 import iamnb.source.ProgressListener;
 
 /**
@@ -36,7 +37,7 @@ final class CollectionProgress implements ProgressListener {
     public synchronized void finished(String summary) {
         closeCurrent();
         sink.display(new Progress.Frame(summary, "<div style=\"font-size:0.9em\">"
-                + HtmlText.escape(summary) + "</div>"), java.util.Set.of());
+                + escape(summary) + "</div>"), java.util.Set.of());
     }
 
     private void closeCurrent() {

@@ -1,6 +1,7 @@
 package iamnb.kernel.display.api;
 
-import iamnb.kernel.display.HtmlText;
+import static iamnb.internal.Html.escape;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +103,7 @@ public final class Progress implements AutoCloseable {
             System.err.print("\r" + summary + " ".repeat(10) + "\n");
             System.err.flush();
         } else {
-            sink.update(displayId, new Frame(summary, HtmlText.escape(summary)), Set.of());
+            sink.update(displayId, new Frame(summary, escape(summary)), Set.of());
         }
     }
 
@@ -132,12 +133,12 @@ public final class Progress implements AutoCloseable {
         }
         String text = prefix + counts + " " + elapsed + note;
         String html = "<div style=\"display:flex;align-items:center;gap:0.6em;font-size:0.9em\">"
-                + (label.isEmpty() ? "" : "<span>" + HtmlText.escape(label) + "</span>")
+                + (label.isEmpty() ? "" : "<span>" + escape(label) + "</span>")
                 + "<div style=\"width:260px;height:0.9em;background:#e6e6e6;border-radius:3px;overflow:hidden\">"
                 + "<div style=\"width:" + String.format(Locale.ROOT, "%.1f", fraction * 100)
                 + "%;height:100%;background:#3b7dd8\"></div></div>"
                 + "<span style=\"font-variant-numeric:tabular-nums\">"
-                + HtmlText.escape(counts.strip() + " · " + elapsed + note)
+                + escape(counts.strip() + " · " + elapsed + note)
                 + "</span></div>";
         Frame frame = new Frame(text, html);
         if (first) {

@@ -1,6 +1,6 @@
-package iamnb.source.internal;
+package iamnb.aws.internal;
 
-import iamnb.source.LiveOptions;
+import iamnb.aws.AwsConnection;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The SDK clients of one live collection, made on first use and closed together. Every client gets the same
  * credentials, the endpoint override if any, the URL-connection HTTP client, and the adaptive retry strategy
- * bounded by {@link LiveOptions#maxAttempts()}.
+ * bounded by {@link AwsConnection#maxAttempts()}.
  */
 public final class AwsClients implements AutoCloseable {
-    private final LiveOptions options;
+    private final AwsConnection options;
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -36,7 +36,7 @@ public final class AwsClients implements AutoCloseable {
     private AccessAnalyzerClient analyzer;
     private CloudTrailClient cloudTrail;
 
-    public AwsClients(LiveOptions options) {
+    public AwsClients(AwsConnection options) {
         this.options = options;
         this.region = resolveRegion(options);
         this.credentials = options.credentials()
@@ -44,7 +44,7 @@ public final class AwsClients implements AutoCloseable {
                         .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
     }
 
-    private static Region resolveRegion(LiveOptions o) {
+    private static Region resolveRegion(AwsConnection o) {
         if (o.region().isPresent()) {
             return Region.of(o.region().get());
         }

@@ -1,15 +1,20 @@
-package iamnb.model;
+package iamnb.internal;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean" for names a user mistyped: the closest few candidates by edit distance or substring. */
-final class Suggestions {
+/**
+ * "Did you mean" for names a user mistyped, the one implementation shared by the library (users, roles,
+ * principals, policies) and the kernel (magics): the closest few candidates by edit distance, a candidate that
+ * contains the typed text (or is contained in it) counting as distance at most 1. Not API for notebooks.
+ */
+public final class Suggestions {
     private Suggestions() {}
 
-    static List<String> closest(String wanted, Collection<String> candidates, int limit) {
+    /** At most {@code limit} candidates close to {@code wanted}, closest first, ties in name order. */
+    public static List<String> closest(String wanted, Collection<String> candidates, int limit) {
         String w = wanted.toLowerCase(Locale.ROOT);
         int tolerance = Math.max(2, w.length() / 3);
         record Scored(String name, int score) {}
@@ -28,7 +33,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -48,7 +53,7 @@ final class Suggestions {
     }
 
     /** A sentence fragment: {@code ; did you mean "a", "b"?} or {@code ; the account has none like it}. */
-    static String hint(String wanted, Collection<String> candidates) {
+    public static String hint(String wanted, Collection<String> candidates) {
         List<String> close = closest(wanted, candidates, 5);
         if (close.isEmpty()) {
             return candidates.isEmpty() ? "; the account has none" : "; no similar name among " + candidates.size();
