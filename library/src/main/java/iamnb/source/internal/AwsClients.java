@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.ServiceMetadata;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -21,8 +22,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients of one live collection, made on first use and closed together. Every client gets the same
- * credentials, the endpoint override if any, the URL-connection HTTP client, and the adaptive retry strategy
- * bounded by {@link LiveOptions#maxAttempts()}.
+ * credentials, the endpoint override if any, the URL-connection HTTP client, the retry strategy of
+ * {@link LiveOptions#retryMode()} bounded by {@link LiveOptions#maxAttempts()}, and the per-attempt and per-call
+ * time-outs ({@link LiveOptions#attemptTimeout()}, {@link LiveOptions#callTimeout()}).
  */
 public final class AwsClients implements AutoCloseable {
     private final LiveOptions options;
@@ -61,6 +63,24 @@ public final class AwsClients implements AutoCloseable {
         return region;
     }
 
+    /**
+     * Where a service's calls go, for messages: the endpoint override, else AWS's endpoint for the service in the
+     * region the client signs for (e.g. {@code https://iam.amazonaws.com}).
+     *
+     * @param service the endpoint prefix: {@code iam}, {@code sts}, {@code s3}, {@code organizations}, ...
+     */
+    public String endpoint(String service) {
+        if (options.endpointOverride().isPresent()) {
+            return options.endpointOverride().get().toString();
+        }
+        boolean global = service.equals("iam") || service.equals("organizations");
+        try {
+            return "https://" + ServiceMetadata.of(service).endpointFor(global ? globalRegion() : region);
+        } catch (RuntimeException unknown) {
+            return service + " in " + region.id();
+        }
+    }
+
     /** IAM and Organizations are global services; with an endpoint override the configured region signs. */
     private Region globalRegion() {
         return options.endpointOverride().isPresent() ? region : Region.AWS_GLOBAL;
@@ -71,8 +91,11 @@ public final class AwsClients implements AutoCloseable {
         builder.region(r)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                        .maxAttempts(options.maxAttempts()).build()));
+                .overrideConfiguration(c -> c
+                        .retryStrategy(AwsRetryStrategy.forRetryMode(options.retryMode()).toBuilder()
+                                .maxAttempts(options.maxAttempts()).build())
+                        .apiCallAttemptTimeout(options.attemptTimeout())
+                        .apiCallTimeout(options.callTimeout()));
         options.endpointOverride().ifPresent(builder::endpointOverride);
         C client = builder.build();
         open.add(client);
