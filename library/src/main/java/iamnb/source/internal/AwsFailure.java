@@ -61,7 +61,7 @@ public record AwsFailure(String call, String endpoint, Kind kind, String reason,
                 return new AwsFailure(call, endpoint, Kind.DENIED, "was refused " + detail,
                         "the credentials need " + call + " (the AWS managed policy SecurityAudit grants every read iamnb makes)");
             }
-            return new AwsFailure(call, endpoint, s.statusCode() >= 500 ? Kind.SERVICE_ERROR : Kind.DENIED,
+            return new AwsFailure(call, endpoint, Kind.SERVICE_ERROR,
                     "failed with HTTP " + s.statusCode() + attempts + " " + detail, serviceAdvice(s.statusCode(), endpoint));
         }
         if (e instanceof SdkServiceException s) {
