@@ -1,11 +1,13 @@
 package iamnb.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
 
 /**
- * How to reach AWS: credentials, region, endpoint and the bound on attempts per call. {@code iamnb.source.LiveOptions}
+ * How to reach AWS: credentials, region, endpoint, retries and time-outs per call. {@code iamnb.source.LiveOptions}
  * is one (it adds what to collect); {@code decision.compareWithAws(options)} needs only this part, so the policy
  * package can open an IAM client without depending on the package that collects accounts.
  */
@@ -24,4 +26,13 @@ public interface AwsConnection {
 
     /** The bound on attempts per call, throttling retries included. */
     int maxAttempts();
+
+    /** The SDK's retry strategy ({@code STANDARD}: measured to cost least under throttling). */
+    RetryMode retryMode();
+
+    /** How long one attempt of a call may take before it is abandoned (and retried). */
+    Duration attemptTimeout();
+
+    /** How long one call may take, all attempts together; a hung endpoint fails after this. */
+    Duration callTimeout();
 }

@@ -7,11 +7,17 @@ package iamnb.source;
 public enum LivePart {
     /** GenerateCredentialReport, then GetCredentialReport. */
     CREDENTIAL_REPORT,
-    /** ListAccessKeys and GetAccessKeyLastUsed per user. */
+    /**
+     * ListAccessKeys for users whose credential report row shows a key (last use from the report); without a
+     * report, ListAccessKeys and GetAccessKeyLastUsed for every user.
+     */
     ACCESS_KEYS,
-    /** ListMFADevices per user. */
+    /**
+     * ListVirtualMFADevices once, ListMFADevices for users with MFA but no virtual device; without a credential
+     * report, ListMFADevices for every user.
+     */
     MFA_DEVICES,
-    /** GetLoginProfile per user. */
+    /** From the credential report (no call); without a report, GetLoginProfile for every user. */
     LOGIN_PROFILES,
     /** ListRoles, for MaxSessionDuration and Description (GAAD leaves them out). */
     ROLE_DETAILS,

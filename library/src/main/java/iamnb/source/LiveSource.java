@@ -22,6 +22,9 @@ import iamnb.model.Role;
 import iamnb.model.SamlProvider;
 import iamnb.model.User;
 import iamnb.aws.internal.AwsClients;
+import iamnb.source.internal.AwsFailure;
+import iamnb.source.internal.BucketRegions;
+import iamnb.source.internal.ReportedCredentials;
 import iamnb.source.internal.CredentialReportCsv;
 import iamnb.source.internal.Poll;
 import iamnb.source.internal.SdkModel;
@@ -40,10 +43,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.accessanalyzer.model.AnalyzerSummary;
+import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
@@ -56,11 +58,40 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * roles and policies, then the optional parts ({@link LivePart}), each of which may be denied without losing
  * the others: a denied part becomes a sentence in {@link AccountSnapshot#warnings()}.
  *
- * <p>Every list call goes through the SDK's paginators; throttled calls are retried by the adaptive retry
- * strategy up to {@link LiveOptions#maxAttempts()} attempts; per-user and per-bucket calls run on a small
- * fixed pool of {@link LiveOptions#parallelism()} threads. Nothing is ever written to AWS.
+ * <p>The calls, and why each is made:
+ * <ul>
+ *   <li>STS GetCallerIdentity: the account id.
+ *   <li>IAM GetAccountAuthorizationDetails (1,000 items a page): users, groups, roles, policies.
+ *   <li>IAM GenerateCredentialReport (polled) and GetCredentialReport: per user, for each access key slot whether
+ *       it is active, when it was rotated and last used (date, service, region); password enabled, last used and
+ *       changed; MFA active. Per-user calls are made only for what the report lacks:
+ *   <li>IAM ListAccessKeys only for users whose report row shows a key: the report has no key ids. The key's last
+ *       use comes from the report slot with the same creation instant and status; GetAccessKeyLastUsed is called
+ *       only for a key no single slot matches (e.g. two keys created in the same second).
+ *   <li>IAM ListVirtualMFADevices (once, paged) for the serial numbers of virtual MFA devices; ListMFADevices only
+ *       for users whose report says MFA is active but who have no virtual device (hardware or security keys).
+ *   <li>No GetLoginProfile: {@code password_enabled} and {@code password_last_changed} give the login profile.
+ *       The report does not say whether a password reset is required; that flag reads {@code false}.
+ *   <li>Without a credential report (skipped, denied, or not ready in time) every user gets ListAccessKeys,
+ *       GetAccessKeyLastUsed per key, ListMFADevices and GetLoginProfile, as the report would otherwise tell.
+ *   <li>IAM ListRoles (1,000 a page): MaxSessionDuration and Description, which GAAD leaves out.
+ *   <li>Identity providers, alias, S3 (ListBuckets with {@code max-buckets} so that S3 includes each bucket's
+ *       region; GetBucketLocation for a bucket it leaves without one; per bucket its policy, ACL, public access
+ *       block and ownership controls), Organizations (policies filtered by type and de-duplicated here: AWS and
+ *       emulators have answered with other types), Access Analyzer, CloudTrail: see {@link LivePart}.
+ * </ul>
+ *
+ * <p>Every list call goes through the SDK's paginators; throttled calls are retried by the retry strategy of
+ * {@link LiveOptions#retryMode()} up to {@link LiveOptions#maxAttempts()} attempts, each attempt bounded by
+ * {@link LiveOptions#attemptTimeout()} and each call by {@link LiveOptions#callTimeout()}; per-user and
+ * per-bucket calls run on a small fixed pool of {@link LiveOptions#parallelism()} threads. A failed required call
+ * says why and what to do by kind of failure ({@link AwsFailure}). Nothing is ever written to AWS.
  */
 public final class LiveSource {
+    /** IAM's largest page (MaxItems); IAM's default of 100 would take ten times the requests. */
+    private static final int PAGE = 1000;
+    /** S3's page of buckets; asking with any parameter makes ListBuckets name each bucket's region. */
+    private static final int S3_PAGE = 1000;
     private final LiveOptions options;
     private final ProgressListener progress;
     private final List<String> warnings = new ArrayList<>();
@@ -86,10 +117,15 @@ public final class LiveSource {
         };
     }
 
-    /** How the account's provenance names this source: {@code live profile audit (us-east-1)}. */
+    /**
+     * How the account's provenance names this source: {@code live profile audit (us-east-1)}, {@code live explicit
+     * credentials (...)} when {@link LiveOptions#credentials()} were given (they win over a profile), else
+     * {@code live default credentials (...)}.
+     */
     public String describe(String region) {
-        return "live " + options.profile().map(p -> "profile " + p).orElse("default credentials") + " (" + region + ")"
-                + options.endpointOverride().map(u -> " via " + u).orElse("");
+        String who = options.credentials().isPresent() ? "explicit credentials"
+                : options.profile().map(p -> "profile " + p).orElse("default credentials");
+        return "live " + who + " (" + region + ")" + options.endpointOverride().map(u -> " via " + u).orElse("");
     }
 
     /** STS GetCallerIdentity. */
@@ -99,12 +135,12 @@ public final class LiveSource {
         }
     }
 
-    private static CallerIdentity whoami(AwsClients aws) {
+    private CallerIdentity whoami(AwsClients aws) {
         try {
             var r = aws.sts().getCallerIdentity();
             return new CallerIdentity(r.account(), r.arn(), r.userId());
         } catch (SdkException e) {
-            throw unavailable("sts:GetCallerIdentity", "find out who the credentials belong to", e);
+            throw unavailable(aws, "sts", "sts:GetCallerIdentity", "find out who the credentials belong to", e);
         }
     }
 
@@ -173,7 +209,8 @@ public final class LiveSource {
         List<ManagedPolicy> policies = new ArrayList<>();
         int pages = 0;
         try {
-            for (GetAccountAuthorizationDetailsResponse page : aws.iam().getAccountAuthorizationDetailsPaginator(r -> { })) {
+            for (GetAccountAuthorizationDetailsResponse page
+                    : aws.iam().getAccountAuthorizationDetailsPaginator(r -> r.maxItems(PAGE))) {
                 page.userDetailList().forEach(u -> users.add(SdkModel.user(u)));
                 page.groupDetailList().forEach(g -> groups.add(SdkModel.group(g)));
                 page.roleDetailList().forEach(r -> roles.add(SdkModel.role(r)));
@@ -181,7 +218,7 @@ public final class LiveSource {
                 progress.advanced(phase, ++pages);
             }
         } catch (SdkException e) {
-            throw unavailable("iam:GetAccountAuthorizationDetails", "read users, groups, roles and policies", e);
+            throw unavailable(aws, "iam", "iam:GetAccountAuthorizationDetails", "read users, groups, roles and policies", e);
         }
         return new Gaad(users, groups, roles, policies);
     }
@@ -209,8 +246,8 @@ public final class LiveSource {
     // ---- per-user credentials ------------------------------------------------------------------------------
 
     /**
-     * Access keys (with last use), MFA devices and login profiles, one task per user on the pool. When the
-     * credential report is at hand, calls it proves useless are skipped (no key, no MFA, no password).
+     * Access keys (with last use), MFA devices and login profiles, one task per user on the pool. With the
+     * credential report at hand, only what the report lacks is asked (see the class comment); without it, all.
      */
     private List<User> credentials(AwsClients aws, ExecutorService pool, List<User> users,
                                    Optional<CredentialReport> report) {
@@ -220,34 +257,37 @@ public final class LiveSource {
         if (!keys && !mfa && !logins) {
             return users;
         }
+        Map<String, CredentialReportRow> rows = new HashMap<>();
+        report.ifPresent(r -> r.rows().stream().filter(row -> !row.isRoot()).forEach(row -> rows.put(row.user(), row)));
+        Failures failures = new Failures();
+        Map<String, List<MfaDevice>> virtualMfa = mfa && rows.values().stream().anyMatch(ReportedCredentials::mfaActive)
+                ? virtualMfaDevices(aws) : Map.of();
         String phase = "users";
         progress.started(phase, users.size());
-        Map<String, CredentialReportRow> rows = new HashMap<>();
-        report.ifPresent(r -> r.rows().forEach(row -> rows.put(row.user(), row)));
-        Failures failures = new Failures();
         AtomicInteger done = new AtomicInteger();
         List<Future<User>> futures = new ArrayList<>(users.size());
         for (User u : users) {
             futures.add(pool.submit(() -> {
                 CredentialReportRow row = rows.get(u.name());
                 User.Builder b = u.toBuilder();
-                if (keys && (row == null || hasKey(row))) {
-                    failures.attempt("access keys", "iam:ListAccessKeys", () -> b.accessKeys(accessKeys(aws, u.name(), failures)));
+                if (keys && (row == null || ReportedCredentials.hasKey(row))) {
+                    failures.attempt("access keys", "iam:ListAccessKeys",
+                            () -> b.accessKeys(accessKeys(aws, u.name(), Optional.ofNullable(row), failures)));
                 }
-                if (mfa && (row == null || "true".equals(row.get("mfa_active")))) {
-                    failures.attempt("MFA devices", "iam:ListMFADevices", () -> b.mfaDevices(
-                            aws.iam().listMFADevicesPaginator(r -> r.userName(u.name())).mfaDevices().stream()
-                                    .map(d -> new MfaDevice(d.userName(), d.serialNumber(), d.enableDate())).toList()));
+                if (mfa && row == null) {
+                    failures.attempt("MFA devices", "iam:ListMFADevices", () -> b.mfaDevices(mfaDevices(aws, u.name())));
+                } else if (mfa && ReportedCredentials.mfaActive(row)) {
+                    List<MfaDevice> virtual = virtualMfa.get(u.name());
+                    if (virtual != null) {
+                        b.mfaDevices(virtual);
+                    } else {
+                        failures.attempt("MFA devices", "iam:ListMFADevices", () -> b.mfaDevices(mfaDevices(aws, u.name())));
+                    }
                 }
-                if (logins && (row == null || "true".equals(row.get("password_enabled")))) {
-                    failures.attempt("login profiles", "iam:GetLoginProfile", () -> {
-                        try {
-                            var p = aws.iam().getLoginProfile(r -> r.userName(u.name())).loginProfile();
-                            b.loginProfile(new LoginProfile(p.createDate(), Boolean.TRUE.equals(p.passwordResetRequired())));
-                        } catch (NoSuchEntityException none) {
-                            b.loginProfile(null);
-                        }
-                    });
+                if (logins && row == null) {
+                    failures.attempt("login profiles", "iam:GetLoginProfile", () -> b.loginProfile(loginProfile(aws, u.name())));
+                } else if (logins) {
+                    b.loginProfile(ReportedCredentials.loginProfile(row, u.created()).orElse(null));
                 }
                 progress.advanced(phase, done.incrementAndGet());
                 return b.build();
@@ -258,18 +298,56 @@ public final class LiveSource {
         return out;
     }
 
-    private static boolean hasKey(CredentialReportRow row) {
-        return !"N/A".equals(row.get("access_key_1_last_rotated")) || !"N/A".equals(row.get("access_key_2_last_rotated"));
+    /**
+     * Every assigned virtual MFA device by user, in one paged call. It only saves calls: when it fails (denied,
+     * throttled), the map is empty and users with MFA are asked one by one, so nothing is lost and nothing warned.
+     */
+    private static Map<String, List<MfaDevice>> virtualMfaDevices(AwsClients aws) {
+        Map<String, List<MfaDevice>> out = new HashMap<>();
+        try {
+            for (var d : aws.iam().listVirtualMFADevicesPaginator(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED)
+                    .maxItems(PAGE)).virtualMFADevices()) {
+                if (d.user() != null && d.user().userName() != null && d.enableDate() != null) {
+                    out.computeIfAbsent(d.user().userName(), k -> new ArrayList<>())
+                            .add(new MfaDevice(d.user().userName(), d.serialNumber(), d.enableDate()));
+                }
+            }
+            return out;
+        } catch (SdkException e) {
+            return Map.of();
+        }
     }
 
-    private static List<AccessKey> accessKeys(AwsClients aws, String user, Failures failures) {
+    private static List<MfaDevice> mfaDevices(AwsClients aws, String user) {
+        return aws.iam().listMFADevicesPaginator(r -> r.userName(user)).mfaDevices().stream()
+                .map(d -> new MfaDevice(d.userName(), d.serialNumber(), d.enableDate())).toList();
+    }
+
+    private static LoginProfile loginProfile(AwsClients aws, String user) {
+        try {
+            var p = aws.iam().getLoginProfile(r -> r.userName(user)).loginProfile();
+            return new LoginProfile(p.createDate(), Boolean.TRUE.equals(p.passwordResetRequired()));
+        } catch (NoSuchEntityException none) {
+            return null;
+        }
+    }
+
+    /**
+     * A user's keys from ListAccessKeys, each with its last use: from the credential report slot created at the
+     * same instant, else (no report, or no slot matches) from GetAccessKeyLastUsed.
+     */
+    private static List<AccessKey> accessKeys(AwsClients aws, String user, Optional<CredentialReportRow> row,
+                                              Failures failures) {
         List<AccessKey> out = new ArrayList<>();
         for (var k : aws.iam().listAccessKeysPaginator(r -> r.userName(user)).accessKeyMetadata()) {
-            Optional<AccessKey.KeyLastUsed> last = failures.value("access key last use", "iam:GetAccessKeyLastUsed", () -> {
-                var used = aws.iam().getAccessKeyLastUsed(r -> r.accessKeyId(k.accessKeyId())).accessKeyLastUsed();
-                return used == null || used.lastUsedDate() == null ? Optional.<AccessKey.KeyLastUsed>empty()
-                        : Optional.of(new AccessKey.KeyLastUsed(used.lastUsedDate(), used.serviceName(), used.region()));
-            }, Optional.empty());
+            Optional<Optional<AccessKey.KeyLastUsed>> reported = row.flatMap(r -> ReportedCredentials.lastUse(r, k.createDate(),
+                    "Active".equalsIgnoreCase(k.statusAsString())));
+            Optional<AccessKey.KeyLastUsed> last = reported.orElseGet(() -> failures.value("access key last use",
+                    "iam:GetAccessKeyLastUsed", () -> {
+                        var used = aws.iam().getAccessKeyLastUsed(r -> r.accessKeyId(k.accessKeyId())).accessKeyLastUsed();
+                        return used == null || used.lastUsedDate() == null ? Optional.<AccessKey.KeyLastUsed>empty()
+                                : Optional.of(new AccessKey.KeyLastUsed(used.lastUsedDate(), used.serviceName(), used.region()));
+                    }, Optional.empty()));
             out.add(new AccessKey(k.userName() == null ? user : k.userName(), k.accessKeyId(),
                     AccessKey.Status.parse(k.statusAsString()), k.createDate(), last));
         }
@@ -281,7 +359,7 @@ public final class LiveSource {
     private List<Role> roleDetails(AwsClients aws, List<Role> roles) {
         Map<String, software.amazon.awssdk.services.iam.model.Role> listed = optional("role details", "iam:ListRoles", () -> {
             Map<String, software.amazon.awssdk.services.iam.model.Role> m = new HashMap<>();
-            aws.iam().listRolesPaginator().roles().forEach(r -> m.put(r.roleName(), r));
+            aws.iam().listRolesPaginator(r -> r.maxItems(PAGE)).roles().forEach(r -> m.put(r.roleName(), r));
             return m;
         }, Map.of());
         if (listed.isEmpty()) {
@@ -321,7 +399,8 @@ public final class LiveSource {
     // ---- S3 -------------------------------------------------------------------------------------------------
 
     private List<Bucket> buckets(AwsClients aws, ExecutorService pool) {
-        var listed = aws.s3().listBucketsPaginator().buckets().stream().toList();
+        // S3 includes BucketRegion only when the request carries a parameter: max-buckets is one.
+        var listed = aws.s3().listBucketsPaginator(r -> r.maxBuckets(S3_PAGE)).buckets().stream().toList();
         String phase = "buckets";
         progress.started(phase, listed.size());
         Failures failures = new Failures();
@@ -330,6 +409,9 @@ public final class LiveSource {
         for (var b : listed) {
             futures.add(pool.submit(() -> {
                 String name = b.name();
+                String region = b.bucketRegion() != null && !b.bucketRegion().isBlank() ? b.bucketRegion()
+                        : failures.value("bucket regions", "s3:GetBucketLocation", () -> BucketRegions.fromLocationConstraint(
+                                aws.s3().getBucketLocation(r -> r.bucket(name)).locationConstraintAsString()), null);
                 Optional<PolicyDocument> policy = failures.value("bucket policies", "s3:GetBucketPolicy",
                         () -> absentOn(() -> Optional.of(PolicyDocument.parse(aws.s3().getBucketPolicy(r -> r.bucket(name)).policy(),
                                 "s3:GetBucketPolicy " + name)), "NoSuchBucketPolicy"), Optional.empty());
@@ -354,7 +436,7 @@ public final class LiveSource {
                                 .rules().stream().map(r -> r.objectOwnershipAsString()).findFirst(),
                                 "OwnershipControlsNotFoundError"), Optional.empty());
                 progress.advanced(phase, done.incrementAndGet());
-                return new Bucket(name, b.bucketRegion(), Optional.ofNullable(b.creationDate()), policy, acl, pab, ownership);
+                return new Bucket(name, region, Optional.ofNullable(b.creationDate()), policy, acl, pab, ownership);
             }));
         }
         List<Bucket> out = joinAll(futures);
@@ -390,13 +472,21 @@ public final class LiveSource {
         List<OrgPolicy> policies = new ArrayList<>();
         for (PolicyType type : List.of(PolicyType.SERVICE_CONTROL_POLICY, PolicyType.RESOURCE_CONTROL_POLICY)) {
             optional(type == PolicyType.SERVICE_CONTROL_POLICY ? "SCPs" : "RCPs", "organizations:ListPolicies", () -> {
-                for (var s : orgs.listPoliciesPaginator(r -> r.filter(type)).stream().flatMap(pg -> pg.policies().stream()).toList()) {
+                // The filter is not trusted: keep only policies of the type asked for, each once.
+                Map<String, software.amazon.awssdk.services.organizations.model.PolicySummary> ofType = new LinkedHashMap<>();
+                orgs.listPoliciesPaginator(r -> r.filter(type)).stream().flatMap(pg -> pg.policies().stream())
+                        .filter(p -> type.toString().equals(p.typeAsString()))
+                        .forEach(p -> ofType.putIfAbsent(p.id(), p));
+                for (var s : ofType.values()) {
                     var p = orgs.describePolicy(r -> r.policyId(s.id())).policy();
                     policies.add(new OrgPolicy(s.id(), s.arn(), s.name(), s.description(), s.typeAsString(),
                             Boolean.TRUE.equals(s.awsManaged()),
                             PolicyDocument.parse(p.content(), "organizations:DescribePolicy " + s.id())));
                     for (var t : orgs.listTargetsForPolicyPaginator(r -> r.policyId(s.id())).stream().flatMap(pg -> pg.targets().stream()).toList()) {
-                        attached.computeIfAbsent(t.targetId(), k -> new ArrayList<>()).add(s.id());
+                        List<String> ids = attached.computeIfAbsent(t.targetId(), k -> new ArrayList<>());
+                        if (!ids.contains(s.id())) {
+                            ids.add(s.id());
+                        }
                     }
                 }
                 return null;
@@ -485,24 +575,19 @@ public final class LiveSource {
         }
     }
 
-    static String reason(SdkException e) {
-        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
-            String code = s.awsErrorDetails().errorCode();
-            String msg = s.awsErrorDetails().errorMessage();
-            return "was refused (" + code + (msg == null || msg.isBlank() ? "" : ": " + msg) + ")";
-        }
-        return "failed (" + e.getMessage() + ")";
+    /** The failure in words for a warning (the advice is for required calls). */
+    private String reason(SdkException e) {
+        return AwsFailure.of("", "", e, options.attemptTimeout(), options.callTimeout()).reason();
     }
 
-    private static SourceUnavailableException unavailable(String call, String purpose, SdkException e) {
-        String fix = e instanceof SdkClientException
-                ? "check the network, the endpoint and the credentials (profile, environment, instance role)"
-                : "the credentials need " + call + " (the AWS managed policy SecurityAudit grants every read iamnb makes)";
-        return new SourceUnavailableException("cannot " + purpose + ": " + call + " " + reason(e) + "; " + fix, e);
+    private SourceUnavailableException unavailable(AwsClients aws, String service, String call, String purpose,
+                                                   SdkException e) {
+        AwsFailure f = AwsFailure.of(call, aws.endpoint(service), e, options.attemptTimeout(), options.callTimeout());
+        return new SourceUnavailableException("cannot " + purpose + ": " + f.sentence(), e);
     }
 
     /** Collects per-item refusals (one user, one bucket) and summarises them as one warning per kind. */
-    private static final class Failures {
+    private final class Failures {
         private final Map<String, int[]> counts = new LinkedHashMap<>();
         private final Map<String, String> examples = new HashMap<>();
 

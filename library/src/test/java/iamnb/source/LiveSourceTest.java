@@ -193,6 +193,11 @@ class LiveSourceTest {
         iamFor("ListMFADevices", "UserName=alice", "<MFADevices><member><UserName>alice</UserName>"
                 + "<SerialNumber>arn:aws:iam::123456789012:mfa/alice</SerialNumber><EnableDate>2023-03-15T00:00:00Z</EnableDate>"
                 + "</member></MFADevices><IsTruncated>false</IsTruncated>");
+        iamFor("ListVirtualMFADevices", "AssignmentStatus=Assigned", "<VirtualMFADevices><member>"
+                + "<SerialNumber>arn:aws:iam::123456789012:mfa/alice</SerialNumber><User><Path>/</Path><UserName>alice</UserName>"
+                + "<UserId>AIDAALICEEXAMPLE</UserId><Arn>arn:aws:iam::123456789012:user/alice</Arn>"
+                + "<CreateDate>2023-03-14T09:26:53Z</CreateDate></User><EnableDate>2023-03-15T00:00:00Z</EnableDate></member>"
+                + "</VirtualMFADevices><IsTruncated>false</IsTruncated>");
         iamFor("GetLoginProfile", "UserName=alice", "<LoginProfile><UserName>alice</UserName>"
                 + "<CreateDate>2023-03-14T09:30:00Z</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>");
         iam("ListRoles", "<Roles><member><Path>/</Path><RoleName>cross-account-deploy</RoleName><RoleId>AROAEXAMPLECROSSDEPL</RoleId>"
@@ -275,8 +280,14 @@ class LiveSourceTest {
         User svc = acct.user("svc-deploy");
         AccessKey old = svc.accessKeys().get(0);
         assertTrue(old.lastUsed().isEmpty(), "ServiceName N/A without a date: never used");
-        assertEquals(1, requests("ListMFADevices"), "the credential report says svc-deploy has no MFA: no call");
-        assertEquals(1, requests("GetLoginProfile"), "nor a password");
+        assertEquals("arn:aws:iam::123456789012:mfa/alice", alice.mfaDevices().get(0).serialNumber());
+        assertEquals(Instant.parse("2023-03-14T09:30:00Z"), alice.loginProfile().orElseThrow().created(),
+                "password_last_changed of the report");
+        assertTrue(svc.loginProfile().isEmpty(), "password_enabled false");
+        assertEquals(0, requests("ListMFADevices"), "alice's device is virtual (listed once); svc-deploy has no MFA");
+        assertEquals(0, requests("GetLoginProfile"), "the report says who has a password and when it changed");
+        assertEquals(0, requests("GetAccessKeyLastUsed"), "the report's key slots carry the last use");
+        assertEquals(2, requests("ListAccessKeys"), "both users have a key in the report: their ids are needed");
 
         assertEquals(List.of("sts.amazonaws.com"), acct.snapshot().oidcProviders().get(0).clientIds());
         assertTrue(acct.snapshot().buckets().isEmpty());
@@ -286,7 +297,8 @@ class LiveSourceTest {
                 acct.warnings().toString());
         assertTrue(acct.warnings().get(1).startsWith("organization skipped: organizations:* was refused (AccessDeniedException"),
                 acct.warnings().toString());
-        assertTrue(acct.provenance().source().startsWith("live default credentials (us-east-1) via http://127.0.0.1:"));
+        assertTrue(acct.provenance().source().startsWith("live explicit credentials (us-east-1) via http://127.0.0.1:"),
+                acct.provenance().source());
 
         assertTrue(progress.events.contains("start authorization details 0"), progress.events.toString());
         assertTrue(progress.events.contains("authorization details 3"), progress.events.toString());
