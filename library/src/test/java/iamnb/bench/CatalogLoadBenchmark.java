@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * How long the bundled service catalogue takes to load: the first read in a fresh JVM (what a notebook's first
- * lint or {@code Actions.expand} pays), then warm reads.
+ * lint or {@code Actions.expand} pays), the first use of a few services and of all of them, then warm reads of
+ * the file.
  *
  * <p>Run:
  * <pre>
@@ -25,6 +26,14 @@ public final class CatalogLoadBenchmark {
         Catalog first = Catalog.aws();
         long cold = System.nanoTime() - t0;
         System.out.printf("first Catalog.aws() in a fresh JVM: %.1f ms  (%s)%n", cold / 1e6, first);
+        long t1 = System.nanoTime();
+        for (String prefix : new String[] {"s3", "iam", "ec2", "kms", "lambda"}) {
+            first.service(prefix).orElseThrow();
+        }
+        System.out.printf("then the first use of s3, iam, ec2, kms, lambda: %.1f ms%n", (System.nanoTime() - t1) / 1e6);
+        long t2 = System.nanoTime();
+        int actions = first.services().stream().mapToInt(s -> s.actions().size()).sum();
+        System.out.printf("then every other service (%d actions): %.1f ms%n", actions, (System.nanoTime() - t2) / 1e6);
 
         double[] warm = new double[rounds];
         for (int i = 0; i < rounds; i++) {

@@ -111,8 +111,13 @@ class CatalogTest {
 
     @Test
     void read_rejectsAFileThatIsNotACatalogueNamingTheLine() throws IOException {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Catalog.read(gzip("iamnb-catalog\t1\nsource\tp\t1\td\tMIT\nS\tx\tX\nA\tDo\tR\tthing\t\t\n"), "test"));
+        InvalidInputException header = assertThrows(InvalidInputException.class,
+                () -> Catalog.read(gzip("{\"not\": \"a catalogue\"}\n"), "test"));
+        assertTrue(header.getMessage().contains("test line 1"), header.getMessage());
+
+        // A service's records are read when the service is first asked for.
+        Catalog broken = Catalog.read(gzip("iamnb-catalog\t1\nsource\tp\t1\td\tMIT\nS\tx\tX\nA\tDo\tR\tthing\t\t\n"), "test");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> broken.service("x"));
         assertTrue(e.getMessage().contains("test line 4"), e.getMessage());
         assertTrue(e.getMessage().contains("thing"), e.getMessage());
     }
