@@ -114,8 +114,23 @@ public final class PolicyLint {
         }
     }
 
+    /**
+     * What is wrong with an action a request or policy names ({@code s3:GetObjct}), in one sentence with "did you
+     * mean", or empty when the bundled catalogue knows it (or it is a wildcard that fits some action).
+     */
+    public static Optional<String> unknownAction(String action) {
+        List<LintFinding> out = new ArrayList<>();
+        actionProblem(Catalog.aws(), "", action, "; no policy can grant it", out);
+        return out.stream().map(LintFinding::message).findFirst();
+    }
+
     /** The catalogue's actions an Action value fits, reporting one that fits none. */
     private List<Action> resolve(String label, String pattern, List<LintFinding> out) {
+        return actionProblem(catalog, label, pattern, "; the statement never matches it", out);
+    }
+
+    private static List<Action> actionProblem(
+            Catalog catalog, String label, String pattern, String consequence, List<LintFinding> out) {
         if (pattern.equals("*")) {
             return List.of();
         }
@@ -129,7 +144,8 @@ public final class PolicyLint {
         boolean wildPrefix = prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0;
         if (!wildPrefix && catalog.service(prefix).isEmpty()) {
             out.add(new LintFinding(LintCheck.UNKNOWN_SERVICE, label, pattern,
-                    "no AWS service has the prefix \"" + prefix + "\"" + Suggestions.hint(prefix, catalog.prefixes())));
+                    "no AWS service has the prefix \"" + prefix + "\"" + Suggestions.hint(prefix, catalog.prefixes())
+                            + consequence));
             return List.of();
         }
         List<Action> matched = catalog.matching(pattern);
@@ -139,7 +155,7 @@ public final class PolicyLint {
             String hint = wildPrefix ? "" : Suggestions.hint(name, catalog.service(prefix).orElseThrow().actionNames());
             out.add(new LintFinding(LintCheck.UNKNOWN_ACTION, label, pattern,
                     (literal ? prefix + " has no action \"" + name + "\"" : "the pattern fits no action of " + prefix)
-                            + hint + "; the statement never matches it"));
+                            + hint + consequence));
         }
         return matched;
     }
