@@ -122,6 +122,11 @@ final class Explainer {
                 summary = "Allowed: the root user has full access to the resources of its own account.";
                 fix = "";
                 break;
+            case ALLOW_ALWAYS:
+                summary = "Allowed: " + r.action() + " needs no permission; AWS allows it to any signed request, even "
+                        + "when a policy denies it explicitly (AWS STS API Reference › GetCallerIdentity).";
+                fix = "";
+                break;
             case ALLOW_CROSS_ACCOUNT:
             default:
                 summary = "Allowed: " + st.title() + " and " + support.title()

@@ -40,6 +40,17 @@ class UnknownActionDecisionTest {
     }
 
     @Test
+    void getCallerIdentityUnderExplicitDeny_explainsTheServiceRule() {
+        Request request = Request.builder().principal(RequestPrincipal.user(Golden.arnUser("alice")))
+                .action("sts:GetCallerIdentity").resource("*").build();
+        Decision d = PolicyEvaluator.evaluate(request, Layers.builder()
+                .identity("deny-all", Golden.policy(Golden.deny("*", "*"))).build());
+        assertEquals(Verdict.ALLOW, d.verdict());
+        assertTrue(d.summary().contains("needs no permission") && d.summary().contains("GetCallerIdentity"), d.summary());
+        assertFalse(d.explain().contains("Unknown action"), d.explain());
+    }
+
+    @Test
     void decisionForAKnownAction_hasNoSuchLine() {
         Decision d = decide("S3:getobject");
         assertEquals(Verdict.ALLOW, d.verdict());
