@@ -68,6 +68,14 @@ public record PolicyDocument(String version, String id, List<Statement> statemen
         return statements.stream().filter(s -> s.sid().equals(sid)).findFirst();
     }
 
+    /**
+     * Checks the document against the AWS service catalogue: unknown actions and keys, resources of the wrong type,
+     * wrong operators, redundant statements ({@link PolicyLint}).
+     */
+    public PolicyLint lint() {
+        return PolicyLint.of(this);
+    }
+
     /** The document as indented JSON, for display. */
     public String toPrettyJson() {
         return PolicyDocumentParser.pretty(json);

@@ -17,5 +17,7 @@ enum Basis {
     ALLOW_IDENTITY,
     ALLOW_RESOURCE,
     ALLOW_ROOT,
+    /** An action AWS allows whatever the policies say (sts:GetCallerIdentity). */
+    ALLOW_ALWAYS,
     ALLOW_CROSS_ACCOUNT
 }

@@ -2,8 +2,11 @@ package iamnb.policy;
 
 import static iamnb.internal.Html.escape;
 
+import iamnb.catalog.Catalog;
+import iamnb.model.PolicyLint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts a {@link Decision} into words: which layer decided and why, what the other layers would have done, which
@@ -117,6 +120,11 @@ final class Explainer {
                 break;
             case ALLOW_ROOT:
                 summary = "Allowed: the root user has full access to the resources of its own account.";
+                fix = "";
+                break;
+            case ALLOW_ALWAYS:
+                summary = "Allowed: " + r.action() + " needs no permission; AWS allows it to any signed request, even "
+                        + "when a policy denies it explicitly (AWS STS API Reference › GetCallerIdentity).";
                 fix = "";
                 break;
             case ALLOW_CROSS_ACCOUNT:
@@ -247,6 +255,15 @@ final class Explainer {
         };
     }
 
+    /**
+     * "Unknown action: ..." when the request names an action AWS's Service Authorization Reference does not list
+     * (a typo gives a silent implicit deny otherwise), citing the catalogue's version; else empty.
+     */
+    static Optional<String> unknownAction(Decision d) {
+        return PolicyLint.unknownAction(d.request().action())
+                .map(problem -> "Unknown action: " + problem + " (AWS service catalogue " + Catalog.aws().version() + ").");
+    }
+
     private static String request(Decision d) {
         Request r = d.request();
         return r.principal().arn() + " → " + r.action() + " on " + r.resource();
@@ -279,6 +296,7 @@ final class Explainer {
     static String plain(Decision d, Text t, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append(headline(d)).append("  ").append(request(d)).append('\n');
+        unknownAction(d).ifPresent(u -> b.append(u).append('\n'));
         b.append(t.summary()).append('\n');
         for (String n : notes) {
             b.append(n).append('\n');
@@ -299,6 +317,7 @@ final class Explainer {
     static String markdown(Decision d, Text t, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append("**").append(headline(d)).append("** `").append(md(request(d))).append("`\n\n");
+        unknownAction(d).ifPresent(u -> b.append("**").append(md(u)).append("**\n\n"));
         b.append(md(t.summary())).append("\n\n");
         for (String n : notes) {
             b.append("- ").append(md(n)).append('\n');
@@ -334,6 +353,7 @@ final class Explainer {
         b.append("<p><span style=\"background:").append(color)
                 .append(";color:#fff;padding:1px 6px;border-radius:3px;font-weight:bold\">")
                 .append(escape(headline(d))).append("</span> <code>").append(escape(request(d))).append("</code></p>");
+        unknownAction(d).ifPresent(u -> b.append("<p><strong>").append(escape(u)).append("</strong></p>"));
         b.append("<p>").append(escape(t.summary())).append("</p>");
         if (!notes.isEmpty()) {
             b.append("<ul>");

@@ -69,6 +69,9 @@ public final class PolicyEvaluator {
     private static final List<LayerResult> NO_RCPS = List.of(LayerResult.notApplicable(LayerKind.RCP, "RCPs",
             "no RCPs were given"));
 
+    /** The one action AWS allows to any signed request whatever the policies say. */
+    private static final String ALWAYS_ALLOWED = "sts:GetCallerIdentity";
+
     private PolicyEvaluator() {}
 
     /** Evaluates the request against the layers and explains the decision. */
@@ -143,6 +146,12 @@ public final class PolicyEvaluator {
     private static Decision decide(Request request, Layers layers, List<LayerResult> all, List<LayerResult> scp,
                                    List<LayerResult> rcp, LayerResult resource, LayerResult identity,
                                    LayerResult boundary, LayerResult session) {
+        // 0. sts:GetCallerIdentity needs no permission and works even under an explicit Deny (AWS STS API
+        //    Reference › GetCallerIdentity); it still needs credentials, so not for anonymous requests.
+        if (request.principal().type() != PrincipalType.ANONYMOUS
+                && ALWAYS_ALLOWED.equalsIgnoreCase(request.action())) {
+            return new Decision(request, layers, Verdict.ALLOW, Basis.ALLOW_ALWAYS, identity, null, null, all);
+        }
         // 1. explicit deny anywhere
         for (LayerResult l : all) {
             if (l.outcome() == LayerOutcome.DENY) {

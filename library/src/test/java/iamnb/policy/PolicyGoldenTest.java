@@ -70,6 +70,7 @@ class PolicyGoldenTest {
         all.addAll(resources());
         all.addAll(ConditionGolden.cases());
         all.addAll(VariableGolden.cases());
+        all.addAll(ServiceRuleGolden.cases());
         all.addAll(seedRunbook());
         return all.stream();
     }

@@ -21,7 +21,8 @@ public record Preload(List<String> packages, List<String> staticImports, List<St
             "java.util", "java.time", "java.nio.file", "java.util.stream",
             "tech.tablesaw.api",
             "iamnb.kernel.display.api", // Markdown, Html, Json, Image, Svg, Progress, DisplayHandle
-            "iamnb", "iamnb.model", "iamnb.source", "iamnb.policy", "iamnb.audit", "iamnb.runbook", "iamnb.chart");
+            "iamnb", "iamnb.model", "iamnb.source", "iamnb.policy", "iamnb.audit", "iamnb.runbook", "iamnb.chart",
+            "iamnb.catalog");
 
     /** Static imports: the notebook API ({@code display}, {@code updateDisplay}, {@code clearOutput}). */
     public static final List<String> DEFAULT_STATIC_IMPORTS = List.of("iamnb.kernel.display.api.Notebook.*");

@@ -150,7 +150,8 @@ public final class CompiledStatement {
         if (source.isDeny() && hasBoundary && p.type().hasIdentityPolicies()) {
             return PrincipalMatch.NOT_PRINCIPAL_WITH_BOUNDARY;
         }
-        return PrincipalMatcher.excludes(element, p) ? null : PrincipalMatch.NOT_PRINCIPAL;
+        boolean excluded = source.isDeny() ? PrincipalMatcher.excludes(element, p) : PrincipalMatcher.names(element, p);
+        return excluded ? null : PrincipalMatch.NOT_PRINCIPAL;
     }
 
     @Override

@@ -105,6 +105,36 @@ final class PrincipalMatcher {
         }
     }
 
+    /**
+     * Whether an Allow statement's NotPrincipal leaves the principal out: when it names the principal itself (its
+     * ARN; a role's sessions through the role ARN; the root user through the account). The "list the account too"
+     * rule of {@link #excludes} is how AWS reads NotPrincipal in a Deny ("you must also specify the account ARN of
+     * the not-denied principal"); with Allow, "all principals except the one named in the NotPrincipal element" are
+     * allowed (AWS JSON policy elements: NotPrincipal › "Using NotPrincipal with Allow").
+     */
+    static boolean names(Principal element, RequestPrincipal p) {
+        if (element.anyone() || element.aws().contains("*")) {
+            return true;
+        }
+        switch (p.type()) {
+            case SERVICE:
+                return element.service().stream().anyMatch(s -> s.equalsIgnoreCase(p.arn()));
+            case WEB_IDENTITY:
+            case SAML:
+                return element.federated().contains(p.arn());
+            case ANONYMOUS:
+                return false;
+            case ROOT:
+                return element.aws().stream().anyMatch(v -> p.account().equals(accountOf(v.trim())));
+            case ROLE:
+            case ASSUMED_ROLE:
+                return element.aws().contains(p.arn())
+                        || element.aws().stream().anyMatch(v -> sameRole(v.trim(), p.roleArn()));
+            default:
+                return element.aws().contains(p.arn());
+        }
+    }
+
     private static boolean isAccountPrincipal(RequestPrincipal p) {
         return switch (p.type()) {
             case USER, ROLE, ASSUMED_ROLE, FEDERATED_USER, ROOT -> true;
