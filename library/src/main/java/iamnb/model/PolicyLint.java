@@ -6,6 +6,7 @@ import iamnb.catalog.ConditionKey;
 import iamnb.catalog.OperatorFamily;
 import iamnb.catalog.Service;
 import iamnb.catalog.Wildcards;
+import iamnb.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
