@@ -17,24 +17,15 @@ public final class Names {
      * digit; legacy us-east-1 names may also hold upper case and underscores and run to 255. Never {@code ..}.
      */
     private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]");
-    /** IAM user, group, role and instance profile names: letters, digits and {@code +=,.@_-}, 1 to 128. */
-    private static final Pattern IAM_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
     /** Organizations: a root, an OU or a 12-digit account, each a possible policy target. */
     private static final Pattern ORG_TARGET = Pattern.compile(
             "r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|\\d{12}");
     /** Organizations policy ids; AWS-managed ones read like {@code p-FullAWSAccess}. */
     private static final Pattern ORG_POLICY = Pattern.compile("p-[0-9a-zA-Z_]{8,128}");
-    /** Access key ids: upper-case letters and digits. */
-    private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
     public static String bucket(String name, String where) {
         return check(name, BUCKET, !name.contains(".."), where, "an S3 bucket name",
                 "3-63 lower-case letters, digits, dots and hyphens");
-    }
-
-    public static String iamName(String name, String where) {
-        return check(name, IAM_NAME, !name.equals(".") && !name.equals(".."), where, "an IAM name",
-                "letters, digits and +=,.@_-");
     }
 
     public static String orgTarget(String id, String where) {
@@ -44,10 +35,6 @@ public final class Names {
 
     public static String orgPolicyId(String id, String where) {
         return check(id, ORG_POLICY, true, where, "an Organizations policy id", "p- and 8 or more letters, digits or _");
-    }
-
-    public static String accessKeyId(String id, String where) {
-        return check(id, ACCESS_KEY_ID, true, where, "an access key id", "upper-case letters and digits");
     }
 
     /**
