@@ -256,7 +256,13 @@ public final class Audit {
      */
     public Findings all() {
         java.util.Map<String, Findings> runs = runAll();
-        return new Findings("all audits", acct.asOf(), runs.values().stream().flatMap(f -> f.list().stream()).toList());
+        return new Findings("all audits", acct.asOf(), java.util.stream.Stream.concat(
+                runs.values().stream().flatMap(f -> f.list().stream()), secretsInMetadata().list().stream()).toList());
+    }
+
+    /** {@code SECRET-IN-METADATA}: where a secret was stored in tags, descriptions, policies or CloudTrail request parameters. */
+    public Findings secretsInMetadata() {
+        return SecretInMetadataAudit.run(acct.snapshot());
     }
 
     /** One row per audit with its findings per severity and in total, plus a total row. */

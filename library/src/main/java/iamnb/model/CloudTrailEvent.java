@@ -29,9 +29,10 @@ public record CloudTrailEvent(String eventId, Instant eventTime, String eventNam
         username = Checks.orEmpty(username);
         userIdentityArn = Checks.orEmpty(userIdentityArn);
         errorCode = Checks.orEmpty(errorCode);
-        errorMessage = Checks.orEmpty(errorMessage);
-        requestParameters = requestParameters == null || requestParameters.isEmpty() ? "null" : requestParameters;
-        rawJson = Checks.orEmpty(rawJson);
+        errorMessage = Sanitiser.text(Checks.orEmpty(errorMessage));
+        requestParameters = requestParameters == null || requestParameters.isEmpty() ? "null"
+                : Sanitiser.json(requestParameters);
+        rawJson = Sanitiser.json(Checks.orEmpty(rawJson)); // credentials in responseElements never stay
     }
 
     /**

@@ -44,7 +44,7 @@ public record ManagedPolicy(
         Checks.notBlank(arn, "policy arn");
         path = path == null || path.isEmpty() ? "/" : path;
         Checks.notBlank(defaultVersionId, "default version id of " + arn);
-        description = Checks.orEmpty(description);
+        description = Sanitiser.text(Checks.orEmpty(description));
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
         versions = List.copyOf(versions);

@@ -25,7 +25,7 @@ public record OidcProvider(String arn, String url, List<String> clientIds, List<
         clientIds = List.copyOf(clientIds);
         thumbprints = List.copyOf(thumbprints);
         Objects.requireNonNull(created, "created");
-        tags = Checks.sortedCopy(tags);
+        tags = Checks.sortedCopy(Sanitiser.tags(tags));
     }
 
     /** The issuer URL an ARN names: everything after {@code oidc-provider/}. */

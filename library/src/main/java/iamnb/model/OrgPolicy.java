@@ -23,7 +23,7 @@ public record OrgPolicy(String id, String arn, String name, String description, 
         Checks.notBlank(id, "organization policy id");
         arn = Checks.orEmpty(arn);
         Checks.notBlank(name, "organization policy name");
-        description = Checks.orEmpty(description);
+        description = Sanitiser.text(Checks.orEmpty(description));
         Checks.notBlank(type, "organization policy type");
         Objects.requireNonNull(document, "document");
     }

@@ -52,7 +52,7 @@ public record Role(
         Checks.notBlank(arn, "role arn");
         path = path == null || path.isEmpty() ? "/" : path;
         Objects.requireNonNull(created, "created");
-        description = Checks.orEmpty(description);
+        description = Sanitiser.text(Checks.orEmpty(description));
         Objects.requireNonNull(trustPolicy, "trustPolicy");
         inlinePolicies = List.copyOf(inlinePolicies);
         attachedPolicies = List.copyOf(attachedPolicies);
@@ -62,7 +62,7 @@ public record Role(
             throw new iamnb.InvalidInputException("role " + name + ": max session duration must be positive, got "
                     + maxSessionDuration);
         }
-        tags = Checks.sortedCopy(tags);
+        tags = Checks.sortedCopy(Sanitiser.tags(tags));
         Objects.requireNonNull(lastUsed, "lastUsed");
         instanceProfiles = List.copyOf(instanceProfiles);
     }

@@ -50,7 +50,7 @@ public record User(
         inlinePolicies = List.copyOf(inlinePolicies);
         attachedPolicies = List.copyOf(attachedPolicies);
         Objects.requireNonNull(permissionsBoundaryArn, "permissionsBoundaryArn");
-        tags = Checks.sortedCopy(tags);
+        tags = Checks.sortedCopy(Sanitiser.tags(tags));
         accessKeys = List.copyOf(accessKeys);
         mfaDevices = List.copyOf(mfaDevices);
         Objects.requireNonNull(loginProfile, "loginProfile");

@@ -24,6 +24,7 @@ import iamnb.model.User;
 import iamnb.aws.internal.AwsClients;
 import iamnb.source.internal.AwsFailure;
 import iamnb.source.internal.BucketRegions;
+import iamnb.source.internal.Names;
 import iamnb.source.internal.ReportedCredentials;
 import iamnb.source.internal.CredentialReportCsv;
 import iamnb.source.internal.Poll;
@@ -400,7 +401,8 @@ public final class LiveSource {
 
     private List<Bucket> buckets(AwsClients aws, ExecutorService pool) {
         // S3 includes BucketRegion only when the request carries a parameter: max-buckets is one.
-        var listed = aws.s3().listBucketsPaginator(r -> r.maxBuckets(S3_PAGE)).buckets().stream().toList();
+        var listed = aws.s3().listBucketsPaginator(r -> r.maxBuckets(S3_PAGE)).buckets().stream()
+                .peek(b -> Names.bucket(b.name(), "s3:ListBuckets")).toList();
         String phase = "buckets";
         progress.started(phase, listed.size());
         Failures failures = new Failures();
@@ -479,11 +481,12 @@ public final class LiveSource {
                         .forEach(p -> ofType.putIfAbsent(p.id(), p));
                 for (var s : ofType.values()) {
                     var p = orgs.describePolicy(r -> r.policyId(s.id())).policy();
-                    policies.add(new OrgPolicy(s.id(), s.arn(), s.name(), s.description(), s.typeAsString(),
+                    policies.add(new OrgPolicy(Names.orgPolicyId(s.id(), "organizations:ListPolicies"), s.arn(), s.name(), s.description(), s.typeAsString(),
                             Boolean.TRUE.equals(s.awsManaged()),
                             PolicyDocument.parse(p.content(), "organizations:DescribePolicy " + s.id())));
                     for (var t : orgs.listTargetsForPolicyPaginator(r -> r.policyId(s.id())).stream().flatMap(pg -> pg.targets().stream()).toList()) {
-                        List<String> ids = attached.computeIfAbsent(t.targetId(), k -> new ArrayList<>());
+                        String target = Names.orgTarget(t.targetId(), "organizations:ListTargetsForPolicy");
+                        List<String> ids = attached.computeIfAbsent(target, k -> new ArrayList<>());
                         if (!ids.contains(s.id())) {
                             ids.add(s.id());
                         }
@@ -496,19 +499,19 @@ public final class LiveSource {
         List<OrgAccount> accounts = new ArrayList<>();
         List<String> queue = new ArrayList<>();
         for (var root : orgs.listRootsPaginator(r -> { }).stream().flatMap(pg -> pg.roots().stream()).toList()) {
-            units.add(new OrgUnit(root.id(), root.arn(), root.name(), "", attached.getOrDefault(root.id(), List.of())));
+            units.add(new OrgUnit(Names.orgTarget(root.id(), "organizations:ListRoots"), root.arn(), root.name(), "", attached.getOrDefault(root.id(), List.of())));
             queue.add(root.id());
         }
         for (int i = 0; i < queue.size(); i++) {
             String parent = queue.get(i);
             for (var ou : orgs.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
                     .flatMap(pg -> pg.organizationalUnits().stream()).toList()) {
-                units.add(new OrgUnit(ou.id(), ou.arn(), ou.name(), parent, attached.getOrDefault(ou.id(), List.of())));
+                units.add(new OrgUnit(Names.orgTarget(ou.id(), "organizations:ListOrganizationalUnitsForParent"), ou.arn(), ou.name(), parent, attached.getOrDefault(ou.id(), List.of())));
                 queue.add(ou.id());
             }
             for (var a : orgs.listAccountsForParentPaginator(r -> r.parentId(parent)).stream()
                     .flatMap(pg -> pg.accounts().stream()).toList()) {
-                accounts.add(new OrgAccount(a.id(), a.arn(), a.name(), a.email(), a.statusAsString(), parent,
+                accounts.add(new OrgAccount(Names.orgTarget(a.id(), "organizations:ListAccountsForParent"), a.arn(), a.name(), a.email(), a.statusAsString(), parent,
                         attached.getOrDefault(a.id(), List.of())));
             }
             progress.advanced("organization", i + 1);

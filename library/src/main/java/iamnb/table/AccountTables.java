@@ -8,19 +8,18 @@ import iamnb.model.InlinePolicy;
 import iamnb.model.ManagedPolicy;
 import iamnb.model.Principal;
 import iamnb.model.Role;
+import iamnb.model.RoleLastUsed;
 import iamnb.model.Statement;
 import iamnb.model.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.InstantColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -38,90 +37,38 @@ public final class AccountTables {
      * works as is.
      */
     public static Table users(AccountSnapshot s) {
-        StringColumn user = StringColumn.create("user");
-        StringColumn arn = StringColumn.create("user_arn");
-        StringColumn userId = StringColumn.create("user_id");
-        StringColumn path = StringColumn.create("path");
-        InstantColumn created = InstantColumn.create("user_created");
-        IntColumn age = IntColumn.create("user_age_days");
-        StringColumn groups = StringColumn.create("groups");
-        IntColumn inline = IntColumn.create("inline_policies");
-        IntColumn attached = IntColumn.create("attached_policies");
-        StringColumn boundary = StringColumn.create("permissions_boundary");
-        BooleanColumn console = BooleanColumn.create("console_access");
-        BooleanColumn mfa = BooleanColumn.create("mfa");
-        IntColumn keys = IntColumn.create("access_keys");
-        IntColumn active = IntColumn.create("active_keys");
-        StringColumn tags = StringColumn.create("tags");
-        for (User u : s.users()) {
-            user.append(u.name());
-            arn.append(u.arn());
-            userId.append(u.userId());
-            path.append(u.path());
-            created.append(u.created());
-            age.append(days(u.created(), s.asOf()));
-            groups.append(String.join(", ", u.groups()));
-            inline.append(u.inlinePolicies().size());
-            attached.append(u.attachedPolicies().size());
-            boundary.append(u.permissionsBoundaryArn().orElse(""));
-            console.append(u.hasConsoleAccess());
-            mfa.append(u.hasMfa());
-            keys.append(u.accessKeys().size());
-            active.append(u.activeKeys().size());
-            tags.append(tags(u.tags()));
-        }
-        return Table.create("users", user, arn, userId, path, created, age, groups, inline, attached, boundary, console,
-                mfa, keys, active, tags);
+        return new Columns<User>()
+                .text("user", User::name).text("user_arn", User::arn).text("user_id", User::userId)
+                .text("path", User::path).instant("user_created", User::created)
+                .number("user_age_days", u -> days(u.created(), s.asOf()))
+                .text("groups", u -> String.join(", ", u.groups()))
+                .number("inline_policies", u -> u.inlinePolicies().size())
+                .number("attached_policies", u -> u.attachedPolicies().size())
+                .text("permissions_boundary", u -> u.permissionsBoundaryArn().orElse(""))
+                .flag("console_access", User::hasConsoleAccess).flag("mfa", User::hasMfa)
+                .number("access_keys", u -> u.accessKeys().size()).number("active_keys", u -> u.activeKeys().size())
+                .text("tags", u -> tags(u.tags()))
+                .table("users", s.users());
     }
 
     /** One row per role: trust summary, policies, boundary, session length, last use. */
     public static Table roles(AccountSnapshot s) {
-        StringColumn role = StringColumn.create("role");
-        StringColumn arn = StringColumn.create("role_arn");
-        StringColumn roleId = StringColumn.create("role_id");
-        StringColumn path = StringColumn.create("path");
-        InstantColumn created = InstantColumn.create("role_created");
-        IntColumn age = IntColumn.create("role_age_days");
-        StringColumn description = StringColumn.create("description");
-        BooleanColumn serviceLinked = BooleanColumn.create("service_linked");
-        StringColumn trusted = StringColumn.create("trusted_principals");
-        IntColumn inline = IntColumn.create("inline_policies");
-        IntColumn attached = IntColumn.create("attached_policies");
-        StringColumn boundary = StringColumn.create("permissions_boundary");
-        IntColumn maxSession = IntColumn.create("max_session_seconds");
-        InstantColumn lastUsed = InstantColumn.create("last_used");
-        StringColumn lastRegion = StringColumn.create("last_used_region");
-        IntColumn idle = IntColumn.create("days_since_use");
-        IntColumn profiles = IntColumn.create("instance_profiles");
-        StringColumn tags = StringColumn.create("tags");
-        for (Role r : s.roles()) {
-            role.append(r.name());
-            arn.append(r.arn());
-            roleId.append(r.roleId());
-            path.append(r.path());
-            created.append(r.created());
-            age.append(days(r.created(), s.asOf()));
-            description.append(r.description());
-            serviceLinked.append(r.isServiceLinked());
-            trusted.append(trustedPrincipals(r));
-            inline.append(r.inlinePolicies().size());
-            attached.append(r.attachedPolicies().size());
-            boundary.append(r.permissionsBoundaryArn().orElse(""));
-            maxSession.append((int) r.maxSessionDuration().toSeconds());
-            if (r.lastUsed().isPresent()) {
-                lastUsed.append(r.lastUsed().get().date());
-                lastRegion.append(r.lastUsed().get().region());
-                idle.append(days(r.lastUsed().get().date(), s.asOf()));
-            } else {
-                lastUsed.appendMissing();
-                lastRegion.append("");
-                idle.appendMissing();
-            }
-            profiles.append(r.instanceProfiles().size());
-            tags.append(tags(r.tags()));
-        }
-        return Table.create("roles", role, arn, roleId, path, created, age, description, serviceLinked, trusted, inline,
-                attached, boundary, maxSession, lastUsed, lastRegion, idle, profiles, tags);
+        return new Columns<Role>()
+                .text("role", Role::name).text("role_arn", Role::arn).text("role_id", Role::roleId)
+                .text("path", Role::path).instant("role_created", Role::created)
+                .number("role_age_days", r -> days(r.created(), s.asOf()))
+                .text("description", Role::description).flag("service_linked", Role::isServiceLinked)
+                .text("trusted_principals", AccountTables::trustedPrincipals)
+                .number("inline_policies", r -> r.inlinePolicies().size())
+                .number("attached_policies", r -> r.attachedPolicies().size())
+                .text("permissions_boundary", r -> r.permissionsBoundaryArn().orElse(""))
+                .number("max_session_seconds", r -> (int) r.maxSessionDuration().toSeconds())
+                .instant("last_used", r -> r.lastUsed().map(RoleLastUsed::date).orElse(null))
+                .text("last_used_region", r -> r.lastUsed().map(RoleLastUsed::region).orElse(""))
+                .number("days_since_use", r -> r.lastUsed().map(l -> days(l.date(), s.asOf())).orElse(null))
+                .number("instance_profiles", r -> r.instanceProfiles().size())
+                .text("tags", r -> tags(r.tags()))
+                .table("roles", s.roles());
     }
 
     /** One row per group with its member count and names. */
@@ -129,101 +76,46 @@ public final class AccountTables {
         Map<String, List<String>> members = new HashMap<>();
         for (User u : s.users()) {
             for (String g : u.groups()) {
-                members.computeIfAbsent(g, k -> new java.util.ArrayList<>()).add(u.name());
+                members.computeIfAbsent(g, k -> new ArrayList<>()).add(u.name());
             }
         }
-        StringColumn group = StringColumn.create("group");
-        StringColumn arn = StringColumn.create("group_arn");
-        StringColumn groupId = StringColumn.create("group_id");
-        StringColumn path = StringColumn.create("path");
-        InstantColumn created = InstantColumn.create("group_created");
-        IntColumn memberCount = IntColumn.create("members");
-        StringColumn memberNames = StringColumn.create("member_names");
-        IntColumn inline = IntColumn.create("inline_policies");
-        IntColumn attached = IntColumn.create("attached_policies");
-        for (Group g : s.groups()) {
-            List<String> m = members.getOrDefault(g.name(), List.of());
-            group.append(g.name());
-            arn.append(g.arn());
-            groupId.append(g.groupId());
-            path.append(g.path());
-            created.append(g.created());
-            memberCount.append(m.size());
-            memberNames.append(String.join(", ", m));
-            inline.append(g.inlinePolicies().size());
-            attached.append(g.attachedPolicies().size());
-        }
-        return Table.create("groups", group, arn, groupId, path, created, memberCount, memberNames, inline, attached);
+        return new Columns<Group>()
+                .text("group", Group::name).text("group_arn", Group::arn).text("group_id", Group::groupId)
+                .text("path", Group::path).instant("group_created", Group::created)
+                .number("members", g -> members.getOrDefault(g.name(), List.of()).size())
+                .text("member_names", g -> String.join(", ", members.getOrDefault(g.name(), List.of())))
+                .number("inline_policies", g -> g.inlinePolicies().size())
+                .number("attached_policies", g -> g.attachedPolicies().size())
+                .table("groups", s.groups());
     }
 
     /** One row per managed policy, keyed by {@code policy_arn}. */
     public static Table policies(AccountSnapshot s) {
-        StringColumn name = StringColumn.create("policy_name");
-        StringColumn arn = StringColumn.create("policy_arn");
-        StringColumn policyId = StringColumn.create("policy_id");
-        StringColumn path = StringColumn.create("path");
-        BooleanColumn awsManaged = BooleanColumn.create("aws_managed");
-        IntColumn attachments = IntColumn.create("attachment_count");
-        IntColumn boundaryUses = IntColumn.create("boundary_usage_count");
-        StringColumn defaultVersion = StringColumn.create("default_version");
-        IntColumn versions = IntColumn.create("versions");
-        IntColumn statements = IntColumn.create("statements");
-        InstantColumn created = InstantColumn.create("policy_created");
-        InstantColumn updated = InstantColumn.create("policy_updated");
-        StringColumn description = StringColumn.create("description");
-        for (ManagedPolicy p : s.policies()) {
-            name.append(p.name());
-            arn.append(p.arn());
-            policyId.append(p.policyId());
-            path.append(p.path());
-            awsManaged.append(p.isAwsManaged());
-            attachments.append(p.attachmentCount());
-            boundaryUses.append(p.permissionsBoundaryUsageCount());
-            defaultVersion.append(p.defaultVersionId());
-            versions.append(p.versions().size());
-            statements.append(p.document().statements().size());
-            created.append(p.created());
-            updated.append(p.updated());
-            description.append(p.description());
-        }
-        return Table.create("policies", name, arn, policyId, path, awsManaged, attachments, boundaryUses, defaultVersion,
-                versions, statements, created, updated, description);
+        return new Columns<ManagedPolicy>()
+                .text("policy_name", ManagedPolicy::name).text("policy_arn", ManagedPolicy::arn)
+                .text("policy_id", ManagedPolicy::policyId).text("path", ManagedPolicy::path)
+                .flag("aws_managed", ManagedPolicy::isAwsManaged)
+                .number("attachment_count", ManagedPolicy::attachmentCount)
+                .number("boundary_usage_count", ManagedPolicy::permissionsBoundaryUsageCount)
+                .text("default_version", ManagedPolicy::defaultVersionId)
+                .number("versions", p -> p.versions().size())
+                .number("statements", p -> p.document().statements().size())
+                .instant("policy_created", ManagedPolicy::created).instant("policy_updated", ManagedPolicy::updated)
+                .text("description", ManagedPolicy::description)
+                .table("policies", s.policies());
     }
 
     /** One row per access key: metadata and use, never a secret. */
     public static Table accessKeys(AccountSnapshot s) {
-        StringColumn user = StringColumn.create("user");
-        StringColumn keyId = StringColumn.create("access_key_id");
-        StringColumn status = StringColumn.create("status");
-        BooleanColumn active = BooleanColumn.create("active");
-        InstantColumn created = InstantColumn.create("created");
-        IntColumn age = IntColumn.create("age_days");
-        InstantColumn lastUsed = InstantColumn.create("last_used");
-        StringColumn service = StringColumn.create("last_used_service");
-        StringColumn region = StringColumn.create("last_used_region");
-        IntColumn idle = IntColumn.create("days_since_use");
-        for (User u : s.users()) {
-            for (AccessKey k : u.accessKeys()) {
-                user.append(k.userName());
-                keyId.append(k.accessKeyId());
-                status.append(k.status().json());
-                active.append(k.isActive());
-                created.append(k.created());
-                age.append(days(k.created(), s.asOf()));
-                if (k.lastUsed().isPresent()) {
-                    lastUsed.append(k.lastUsed().get().date());
-                    service.append(naToEmpty(k.lastUsed().get().service()));
-                    region.append(naToEmpty(k.lastUsed().get().region()));
-                    idle.append(days(k.lastUsed().get().date(), s.asOf()));
-                } else {
-                    lastUsed.appendMissing();
-                    service.append("");
-                    region.append("");
-                    idle.appendMissing();
-                }
-            }
-        }
-        return Table.create("access keys", user, keyId, status, active, created, age, lastUsed, service, region, idle);
+        return new Columns<AccessKey>()
+                .text("user", AccessKey::userName).text("access_key_id", AccessKey::accessKeyId)
+                .text("status", k -> k.status().json()).flag("active", AccessKey::isActive)
+                .instant("created", AccessKey::created).number("age_days", k -> days(k.created(), s.asOf()))
+                .instant("last_used", k -> k.lastUsed().map(AccessKey.KeyLastUsed::date).orElse(null))
+                .text("last_used_service", k -> k.lastUsed().map(l -> naToEmpty(l.service())).orElse(""))
+                .text("last_used_region", k -> k.lastUsed().map(l -> naToEmpty(l.region())).orElse(""))
+                .number("days_since_use", k -> k.lastUsed().map(l -> days(l.date(), s.asOf())).orElse(null))
+                .table("access keys", s.users().stream().flatMap(u -> u.accessKeys().stream()).toList());
     }
 
     /**

@@ -187,8 +187,8 @@ class LiveCollectionTest {
         orgCall("ListPolicies", "", "{\"Policies\":[" + scp + "," + rcp + "," + scp + "]}");
         orgCall("DescribePolicy", "p-scp00001", "{\"Policy\":{\"PolicySummary\":" + scp + ",\"Content\":" + deny + "}}");
         orgCall("DescribePolicy", "p-rcp00001", "{\"Policy\":{\"PolicySummary\":" + rcp + ",\"Content\":" + deny + "}}");
-        orgCall("ListTargetsForPolicy", "", "{\"Targets\":[{\"TargetId\":\"r-ex\",\"Name\":\"Root\",\"Type\":\"ROOT\"}]}");
-        orgCall("ListRoots", "", "{\"Roots\":[{\"Id\":\"r-ex\",\"Arn\":\"arn:aws:organizations::999999999999:root/o-ex/r-ex\",\"Name\":\"Root\"}]}");
+        orgCall("ListTargetsForPolicy", "", "{\"Targets\":[{\"TargetId\":\"r-ex12\",\"Name\":\"Root\",\"Type\":\"ROOT\"}]}");
+        orgCall("ListRoots", "", "{\"Roots\":[{\"Id\":\"r-ex12\",\"Arn\":\"arn:aws:organizations::999999999999:root/o-ex/r-ex12\",\"Name\":\"Root\"}]}");
         orgCall("ListOrganizationalUnitsForParent", "", "{\"OrganizationalUnits\":[]}");
         orgCall("ListAccountsForParent", "", "{\"Accounts\":[{\"Id\":\"123456789012\",\"Arn\":"
                 + "\"arn:aws:organizations::999999999999:account/o-ex/123456789012\",\"Email\":\"prod@example.com\","

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -351,6 +352,45 @@ class LiveSourceTest {
         assertEquals("AccessDenied", event.errorCode());
         assertEquals("arn:aws:sts::123456789012:assumed-role/app-role/i-0abc", event.userIdentityArn());
         assertTrue(acct.warnings().isEmpty(), acct.warnings().toString());
+    }
+
+    @Test
+    void live_whenCloudTrailReturnsCredentials_thenNoSecretIsKeptRenderedOrSaved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        stubAuthorizationDetails(false);
+        iam("GetCallerIdentity", "<Arn>arn:aws:iam::123456789012:user/auditor</Arn><UserId>AIDAEXAMPLEAUDITOR01</UserId>"
+                + "<Account>123456789012</Account>");
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYLIVE0SECRET";
+        String token = "FwoGZXIvYXdzELIVEtoken" + "A".repeat(90) + "9b";
+        String password = "Live-Planted-Passw0rd";
+        StringBuilder events = new StringBuilder();
+        for (String name : List.of("AssumeRole", "GetSessionToken", "GetFederationToken", "CreateLoginProfile")) {
+            String record = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"arn\":\"arn:aws:iam::123456789012:user/alice\"},"
+                    + "\"eventTime\":\"2026-10-31T23:10:00Z\",\"eventSource\":\"sts.amazonaws.com\",\"eventName\":\"" + name + "\","
+                    + "\"requestParameters\":{\"userName\":\"alice\",\"password\":\"" + password + "\"},"
+                    + "\"responseElements\":{\"credentials\":{\"accessKeyId\":\"ASIAEXAMPLELIVE00001\",\"secretAccessKey\":\""
+                    + secret + "\",\"sessionToken\":\"" + token + "\"}}}";
+            events.append(events.length() == 0 ? "" : ",").append("{\"EventId\":\"e-").append(name)
+                    .append("\",\"EventName\":\"").append(name).append("\",\"EventTime\":1761952200,\"CloudTrailEvent\":")
+                    .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(record)).append("}");
+        }
+        jsonTarget("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", 200, "{\"Events\":[" + events + "]}");
+
+        Account acct = Iam.live(options().parts(EnumSet.of(LivePart.CLOUDTRAIL)).build());
+
+        assertEquals(4, acct.snapshot().cloudTrailEvents().size());
+        java.nio.file.Path saved = acct.save(tmp.resolve("snap"));
+        StringBuilder outputs = new StringBuilder(acct.snapshot().toString()).append(acct.toMimeBundle())
+                .append(acct.users().printAll()).append(acct.roles().printAll()).append(acct.audit().all().table().printAll());
+        try (var files = java.nio.file.Files.walk(saved)) {
+            for (var f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                outputs.append(java.nio.file.Files.readString(f));
+            }
+        }
+        for (String planted : List.of(secret, token, password, "LIVE0SECRET", "LIVEtoken")) {
+            assertFalse(outputs.toString().contains(planted), "an output leaks " + planted);
+        }
+        assertTrue(acct.snapshot().cloudTrailEvents().get(0).rawJson().contains(iamnb.model.Sanitiser.MARKER));
     }
 
     private void orgCall(String operation, String bodyContains, String answer) {

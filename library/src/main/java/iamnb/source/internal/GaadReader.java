@@ -6,18 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import iamnb.InvalidInputException;
-import iamnb.model.AttachedPolicy;
 import iamnb.model.Group;
-import iamnb.model.InlinePolicy;
-import iamnb.model.InstanceProfile;
 import iamnb.model.ManagedPolicy;
-import iamnb.model.PolicyVersion;
 import iamnb.model.Role;
-import iamnb.model.RoleLastUsed;
 import iamnb.model.User;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,17 +35,23 @@ public final class GaadReader {
         }
     }
 
-    private final ObjectMapper mapper;
+    /** How each element of the four lists becomes a model record (the GAAD codec's half of the format). */
+    public record Converters(Function<JsonAt, User> user, Function<JsonAt, Group> group, Function<JsonAt, Role> role,
+                             Function<JsonAt, ManagedPolicy> policy) {}
 
-    public GaadReader(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final Converters convert;
+
+    public GaadReader(ObjectMapper mapper, Converters convert) {
         this.mapper = mapper;
+        this.convert = convert;
     }
 
     public Content read(InputStream in, String file) {
-        Batches<User> users = new Batches<>(GaadReader::user);
-        Batches<Group> groups = new Batches<>(GaadReader::group);
-        Batches<Role> roles = new Batches<>(GaadReader::role);
-        Batches<ManagedPolicy> policies = new Batches<>(GaadReader::policy);
+        Batches<User> users = new Batches<>(convert.user());
+        Batches<Group> groups = new Batches<>(convert.group());
+        Batches<Role> roles = new Batches<>(convert.role());
+        Batches<ManagedPolicy> policies = new Batches<>(convert.policy());
         try (JsonParser p = mapper.getFactory().createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
@@ -156,119 +156,8 @@ public final class GaadReader {
         }
     }
 
-    static List<InlinePolicy> inline(JsonAt owner, String field) {
-        List<InlinePolicy> out = new ArrayList<>();
-        for (JsonAt p : owner.list(field)) {
-            out.add(new InlinePolicy(p.text("PolicyName"), p.policy("PolicyDocument")));
-        }
-        return out;
-    }
-
-    static List<AttachedPolicy> attached(JsonAt owner) {
-        List<AttachedPolicy> out = new ArrayList<>();
-        for (JsonAt p : owner.list("AttachedManagedPolicies")) {
-            out.add(new AttachedPolicy(p.text("PolicyName"), p.text("PolicyArn")));
-        }
-        return out;
-    }
-
-    static String boundary(JsonAt owner) {
-        JsonAt b = owner.get("PermissionsBoundary");
-        return b.isMissing() || !b.has("PermissionsBoundaryArn") ? null : b.text("PermissionsBoundaryArn");
-    }
-
-    static User user(JsonAt u) {
-        try {
-            return User.builder(u.text("UserName"), u.text("Arn"))
-                    .userId(u.optText("UserId"))
-                    .path(u.optText("Path"))
-                    .created(u.instant("CreateDate"))
-                    .groups(u.strings("GroupList"))
-                    .inlinePolicies(inline(u, "UserPolicyList"))
-                    .attachedPolicies(attached(u))
-                    .permissionsBoundaryArn(boundary(u))
-                    .tags(u.tags("Tags"))
-                    .build();
-        } catch (InvalidInputException e) {
-            throw rethrow(u, e);
-        }
-    }
-
-    static Group group(JsonAt g) {
-        try {
-            return new Group(g.text("GroupName"), g.optText("GroupId"), g.text("Arn"), g.optText("Path"),
-                    g.instant("CreateDate"), inline(g, "GroupPolicyList"), attached(g));
-        } catch (InvalidInputException e) {
-            throw rethrow(g, e);
-        }
-    }
-
-    static Role role(JsonAt r) {
-        try {
-            Role.Builder b = Role.builder(r.text("RoleName"), r.text("Arn"))
-                    .roleId(r.optText("RoleId"))
-                    .path(r.optText("Path"))
-                    .created(r.instant("CreateDate"))
-                    .description(r.optText("Description"))
-                    .trustPolicy(r.policy("AssumeRolePolicyDocument"))
-                    .inlinePolicies(inline(r, "RolePolicyList"))
-                    .attachedPolicies(attached(r))
-                    .permissionsBoundaryArn(boundary(r))
-                    .tags(r.tags("Tags"))
-                    .lastUsed(roleLastUsed(r.get("RoleLastUsed")))
-                    .instanceProfiles(instanceProfiles(r));
-            if (r.has("MaxSessionDuration")) {
-                b.maxSessionDuration(Duration.ofSeconds(r.integer("MaxSessionDuration", 3600)));
-            }
-            return b.build();
-        } catch (InvalidInputException e) {
-            throw rethrow(r, e);
-        }
-    }
-
-    /** {@code RoleLastUsed} is {@code {}} for a role never used; null here. */
-    public static RoleLastUsed roleLastUsed(JsonAt last) {
-        if (last.isMissing() || !last.has("LastUsedDate")) {
-            return null;
-        }
-        return new RoleLastUsed(last.instant("LastUsedDate"), last.optText("Region"));
-    }
-
-    static List<InstanceProfile> instanceProfiles(JsonAt r) {
-        List<InstanceProfile> out = new ArrayList<>();
-        for (JsonAt ip : r.list("InstanceProfileList")) {
-            out.add(new InstanceProfile(ip.text("InstanceProfileName"), ip.optText("InstanceProfileId"),
-                    ip.text("Arn"), ip.optText("Path"), ip.instant("CreateDate")));
-        }
-        return out;
-    }
-
-    static ManagedPolicy policy(JsonAt p) {
-        try {
-            List<PolicyVersion> versions = new ArrayList<>();
-            for (JsonAt v : p.list("PolicyVersionList")) {
-                versions.add(new PolicyVersion(v.text("VersionId"), v.bool("IsDefaultVersion", false),
-                        v.instant("CreateDate"), v.policy("Document")));
-            }
-            return ManagedPolicy.builder().name(p.text("PolicyName")).arn(p.text("Arn"))
-                    .policyId(p.optText("PolicyId"))
-                    .path(p.optText("Path"))
-                    .defaultVersionId(p.text("DefaultVersionId"))
-                    .attachmentCount(p.integer("AttachmentCount", 0))
-                    .permissionsBoundaryUsageCount(p.integer("PermissionsBoundaryUsageCount", 0))
-                    .isAttachable(p.bool("IsAttachable", true))
-                    .description(p.optText("Description"))
-                    .created(p.instant("CreateDate"))
-                    .updated(p.optInstant("UpdateDate").orElse(p.instant("CreateDate")))
-                    .versions(versions)
-                    .build();
-        } catch (InvalidInputException e) {
-            throw rethrow(p, e);
-        }
-    }
-
     /** Errors raised by model constructors do not know the file; add it once. */
-    static InvalidInputException rethrow(JsonAt at, InvalidInputException e) {
+    public static InvalidInputException rethrow(JsonAt at, InvalidInputException e) {
         if (e.getMessage().startsWith(at.file())) {
             return e;
         }
