@@ -117,6 +117,8 @@ class DisplayTest(KernelCase):
         self.assertEqual("BufferedImage 20×10", data["text/plain"])
 
     def test_jsonNode_isSentAsAJsonObjectNotAString(self):
+        # The kernel's own Jackson is relocated (test_maven_isolation): a notebook brings its own.
+        self.ok("%maven com.fasterxml.jackson.core:jackson-databind:2.23.0")
         data = self.result_data('new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\\"Effect\\": \\"Deny\\", \\"n\\": [1, 2]}")')
         self.assertEqual({"Effect": "Deny", "n": [1, 2]}, data["application/json"])
         self.assertIn('"Effect" : "Deny"', data["text/plain"])

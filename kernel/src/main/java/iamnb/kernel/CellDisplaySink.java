@@ -1,6 +1,5 @@
 package iamnb.kernel;
 
-import iamnb.kernel.display.DisplayPublisher;
 import iamnb.kernel.display.MimeBundle;
 import iamnb.kernel.display.api.DisplaySink;
 import iamnb.kernel.eval.CellStreams;

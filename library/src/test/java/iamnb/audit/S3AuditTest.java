@@ -4,7 +4,6 @@ import static iamnb.audit.TestAccounts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import iamnb.Iam;
-import iamnb.Account;
 import iamnb.model.Bucket;
 import iamnb.model.ManagedPolicy;
 import java.util.Map;

@@ -9,8 +9,6 @@ import static iamnb.policy.Golden.arnUser;
 import static iamnb.policy.Golden.c;
 import static iamnb.policy.Golden.deny;
 import static iamnb.policy.Golden.policy;
-import static iamnb.policy.Golden.raw;
-import static iamnb.policy.Golden.versioned;
 import static iamnb.policy.LayerKind.IDENTITY;
 import static iamnb.policy.LayerKind.PERMISSIONS_BOUNDARY;
 import static iamnb.policy.LayerKind.RCP;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
- * Jackson trees as application/json (a JSON value on the wire, which JupyterLab shows as a
- * collapsible tree) and pretty-printed text/plain.
+ * Jackson trees (the kernel's, or those of a notebook's own Jackson added with %maven) as application/json
+ * (a JSON value on the wire, which JupyterLab shows as a collapsible tree) and pretty-printed text/plain.
  */
 public final class JsonNodeRenderer implements Renderer {
 
@@ -19,7 +19,12 @@ public final class JsonNodeRenderer implements Renderer {
 
     @Override
     public Optional<MimeBundle> render(Object value) {
-        return value instanceof JsonNode node ? Optional.of(bundle(json, node)) : Optional.empty();
+        if (value instanceof JsonNode node) {
+            return Optional.of(bundle(json, node));
+        }
+        // A tree of the notebook's own Jackson (%maven): the kernel's Jackson is relocated, so it is another class.
+        return ForeignJsonTrees.isForeignTree(value.getClass())
+                ? Optional.of(bundle(json, json.valueToTree(value))) : Optional.empty();
     }
 
     static MimeBundle bundle(ObjectMapper json, JsonNode node) {

@@ -2,7 +2,6 @@ package iamnb.source.codec;
 
 import iamnb.model.AccountSnapshot;
 import iamnb.source.SnapshotFiles;
-import java.util.List;
 
 /**
  * {@code list-account-aliases.json} ({@code aws iam list-account-aliases}): the alias when {@code account.json}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.model.AccountSnapshot;
 import iamnb.source.SnapshotFiles;
 import iamnb.source.internal.JsonAt;
-import java.util.List;
 
 /**
  * {@code account.json}, our own file: {@code {"formatVersion", "accountId", "alias", "asOf",

@@ -6,7 +6,6 @@ import iamnb.model.AnalyzerFinding;
 import iamnb.source.SnapshotFiles;
 import iamnb.source.internal.JsonAt;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** {@code access-analyzer-findings.json}: {@code aws accessanalyzer list-findings} (or list-findings-v2). */

@@ -6,7 +6,6 @@ import iamnb.model.AccountSnapshot;
 import iamnb.model.CloudTrailEvent;
 import iamnb.source.SnapshotFiles;
 import iamnb.source.internal.JsonAt;
-import java.util.List;
 
 /**
  * {@code cloudtrail-events.json}: {@code aws cloudtrail lookup-events}. Time, caller ARN, error and request

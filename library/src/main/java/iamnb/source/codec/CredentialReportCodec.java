@@ -3,7 +3,6 @@ package iamnb.source.codec;
 import iamnb.model.AccountSnapshot;
 import iamnb.source.SnapshotFiles;
 import iamnb.source.internal.CredentialReportCsv;
-import java.util.List;
 import java.util.Optional;
 
 /**

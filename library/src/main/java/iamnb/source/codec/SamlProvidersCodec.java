@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import iamnb.model.AccountSnapshot;
 import iamnb.model.SamlProvider;
 import iamnb.source.SnapshotFiles;
-import java.util.List;
 
 /** {@code saml-providers.json}: {@code aws iam list-saml-providers}. */
 final class SamlProvidersCodec extends FileCodec {

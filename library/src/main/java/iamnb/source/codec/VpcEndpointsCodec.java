@@ -6,7 +6,6 @@ import iamnb.model.AccountSnapshot;
 import iamnb.model.VpcEndpoint;
 import iamnb.source.SnapshotFiles;
 import iamnb.source.internal.JsonAt;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code vpc-endpoints.json}: {@code aws ec2 describe-vpc-endpoints}, with each endpoint's policy. */
