@@ -3,6 +3,8 @@ package iamnb.kernel.eval;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,28 +45,84 @@ public final class Trampoline {
         PENDING.set(invocation);
     }
 
-    /** One snippet execution: the target, what to do on the snippet thread first, and the live result. */
+    /**
+     * One snippet execution. The snippet does not run on JShell's own snippet thread but on a cell thread that
+     * JShell's thread starts (so it is in the same thread group and JShell's stop reaches it) while JShell's
+     * thread waits for it. Why the extra thread: a snippet that ignores the stop (a deadlock, a blocking
+     * {@code accept()}, a loop that catches {@code Throwable}) would otherwise hold JShell's thread, which JShell
+     * joins, for ever. {@link #abandon} releases the waiting thread instead and the cell thread is left behind.
+     */
     static final class Invocation {
         private static final MethodType OBJECT = MethodType.methodType(Object.class);
 
         private final MethodHandle target;
-        private final Runnable onSnippetThread;
+        private final Runnable onCellThread;
+        private final Thread.UncaughtExceptionHandler uncaught;
+        private final CompletableFuture<Object> outcome = new CompletableFuture<>();
         private volatile Object result;
+        private volatile boolean abandoned;
 
-        Invocation(MethodHandle target, Runnable onSnippetThread) {
+        Invocation(MethodHandle target, Runnable onCellThread, Thread.UncaughtExceptionHandler uncaught) {
             this.target = target.asType(OBJECT);
-            this.onSnippetThread = onSnippetThread;
+            this.onCellThread = onCellThread;
+            this.uncaught = uncaught;
         }
 
+        /** On JShell's snippet thread: runs the snippet on a cell thread and waits for it (or for abandonment). */
         Object call() throws Throwable {
-            onSnippetThread.run();
-            Object value = (Object) target.invokeExact();
-            result = value;
-            return value;
+            ThreadGroup cellThreads = new CellThreadGroup(Thread.currentThread().getThreadGroup(), uncaught);
+            Thread cell = new Thread(cellThreads, this::runOnCellThread, "cell-" + CELL_THREADS.incrementAndGet());
+            cell.setDaemon(true);
+            cell.start();
+            while (true) {
+                try {
+                    Object value = outcome.get();
+                    result = value;
+                    return value;
+                } catch (InterruptedException e) {
+                    // JShell's stop interrupts every thread of the group (JDK 25); the cell thread decides
+                    // whether it stops, this thread keeps waiting for it or for abandon().
+                } catch (ExecutionException e) {
+                    throw e.getCause();
+                }
+            }
+        }
+
+        private void runOnCellThread() {
+            try {
+                onCellThread.run();
+                outcome.complete((Object) target.invokeExact());
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        }
+
+        /** Releases JShell's waiting thread; the cell thread keeps running (or blocking) on its own. */
+        void abandon(String why) {
+            abandoned = outcome.completeExceptionally(new CellAbandonedException(why));
+        }
+
+        boolean isDone() {
+            return outcome.isDone();
+        }
+
+        boolean wasAbandoned() {
+            return abandoned;
         }
 
         Object result() {
             return result;
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CELL_THREADS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Thrown on JShell's snippet thread when the kernel gives up waiting for a cell thread. */
+    static final class CellAbandonedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CellAbandonedException(String message) {
+            super(message, null, false, false);
         }
     }
 }

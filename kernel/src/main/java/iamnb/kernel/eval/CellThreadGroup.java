@@ -1,0 +1,36 @@
+package iamnb.kernel.eval;
+
+/**
+ * The thread group of a cell's thread, and so of every thread the cell starts: a child of JShell's snippet
+ * group, so JShell's stop (ThreadGroup.stop on 17, interrupting the group on 25) still reaches them all.
+ *
+ * <p>It exists for the uncaught exceptions of those threads: JShell's own handlers (the default handler it
+ * replaces on every invoke on 17, its group on 25) drop them silently. Here they go to {@code report}, which
+ * shows them on the cell's stderr or in the kernel log. {@code ThreadDeath} (a stop) is expected and dropped.
+ */
+final class CellThreadGroup extends ThreadGroup {
+    private final Thread.UncaughtExceptionHandler report;
+
+    CellThreadGroup(ThreadGroup parent, Thread.UncaughtExceptionHandler report) {
+        super(parent, "iamnb cell");
+        this.report = report;
+        try {
+            setDaemon(true); // JDK 17 keeps non-daemon groups in their parent for ever; one per snippet adds up
+        } catch (RuntimeException | LinkageError ignored) {
+            // deprecated for removal; newer JDKs drop empty groups by themselves
+        }
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public void uncaughtException(Thread thread, Throwable thrown) {
+        if (thrown instanceof ThreadDeath) {
+            return;
+        }
+        try {
+            report.uncaughtException(thread, thrown);
+        } catch (Throwable failed) {
+            super.uncaughtException(thread, thrown);
+        }
+    }
+}
