@@ -23,6 +23,11 @@ import kernel_harness
 EXIT_ADVICE = "was called; use the notebook's restart instead"
 
 
+def read_file(path):
+    with open(path) as f:
+        return f.read()
+
+
 class FaultCase(unittest.TestCase):
     """One kernel per class (start-up is paid once); its stderr goes to a file the tests can read."""
     env = {}
@@ -58,7 +63,7 @@ class FaultCase(unittest.TestCase):
         self.assertEqual("ok", reply["status"], reply)
         self.assertEqual("2", kernel_harness.result_of(outputs))
         reply, outputs = self.run_cell("keep", timeout=30)
-        self.assertEqual('"kept-42"', kernel_harness.result_of(outputs))
+        self.assertEqual("kept-42", kernel_harness.result_of(outputs))
 
     def interrupt_after(self, code, delay=1.5, timeout=30):
         """Starts code, interrupts it after delay s; returns (reply content, outputs, seconds to the reply)."""
@@ -222,9 +227,9 @@ class ThreadExceptionsTest(FaultCase):
             '  throw new IllegalStateException("late boom"); }).start();')
         self.assertEqual("ok", reply["status"], reply)
         deadline = time.time() + 20
-        while time.time() < deadline and "late boom" not in open(self.kernel_log).read():
+        while time.time() < deadline and "late boom" not in read_file(self.kernel_log):
             time.sleep(0.2)
-        self.assertIn("late boom", open(self.kernel_log).read())
+        self.assertIn("late boom", read_file(self.kernel_log))
         self.assert_alive_with_state()
 
 
@@ -300,7 +305,7 @@ class MavenInterruptTest(MavenTimeoutCase):
 class SmallFixesTest(FaultCase):
     def test_defaultLogLevel_thenNoInfoLinesOnKernelStderr(self):
         self.assert_alive_with_state()
-        self.assertNotIn("JShell ready", open(self.kernel_log).read())
+        self.assertNotIn("JShell ready", read_file(self.kernel_log))
 
     def test_displayStringWithMimeType_thenShownAsThatType(self):
         reply, outputs = self.run_cell('display("<i>x</i>", "text/html");')

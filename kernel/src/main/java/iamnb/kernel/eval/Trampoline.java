@@ -32,13 +32,17 @@ public final class Trampoline {
 
     private Trampoline() {}
 
-    /** Invoked by JShell on its snippet thread. Not for user code. */
+    /** Invoked by JShell on its snippet thread. Not for user code. Always returns null (see below). */
     public static Object run() throws Throwable {
         Invocation invocation = PENDING.getAndSet(null);
         if (invocation == null) {
             throw new IllegalStateException("iamnb trampoline called without a pending snippet");
         }
-        return invocation.call();
+        invocation.call();
+        // Not the value: JShell would turn it into a string with toString() on the kernel's shell thread, where
+        // a toString() that throws an Error or never returns ends or hangs the kernel. The kernel keeps the live
+        // value (Invocation.result) and renders it under the display's guard instead.
+        return null;
     }
 
     static void park(Invocation invocation) {
