@@ -1,8 +1,9 @@
 package iamnb.kernel.eval;
 
 /**
- * The thread group of a cell's thread, and so of every thread the cell starts: a child of JShell's snippet
- * group, so JShell's stop (ThreadGroup.stop on 17, interrupting the group on 25) still reaches them all.
+ * The thread group of a cell's thread, and so of every thread the cell starts. It lives beside JShell's snippet
+ * group, not inside it (JShell joins what it finds there), so the kernel stops it itself on interrupt
+ * ({@link Trampoline.Invocation#stopThreads}); JShell's woven stop checks (25) reach it anyway.
  *
  * <p>It exists for the uncaught exceptions of those threads: JShell's own handlers (the default handler it
  * replaces on every invoke on 17, its group on 25) drop them silently. Here they go to {@code report}, which

@@ -254,6 +254,9 @@ public final class JShellEvaluator implements AutoCloseable {
         interruptRequested = true;
         Trampoline.Invocation running = control.current();
         jshell.stop();
+        if (running != null && !running.isDone()) {
+            running.stopThreads();
+        }
         // Cooperative stopping fails for a thread that is deadlocked, blocked in native I/O or swallows
         // ThreadDeath: give it a grace period, then let JShell go on without it.
         abandonTimer.schedule(() -> KernelExecutionControl.abandonIfStillRunning(running,

@@ -19,6 +19,7 @@ import jdk.jshell.execution.LocalExecutionControl;
 final class KernelExecutionControl extends LocalExecutionControl {
     private final Consumer<Class<?>> onSnippetThread;
     private final Thread.UncaughtExceptionHandler uncaught;
+    private final ThreadGroup cellThreadParent = Thread.currentThread().getThreadGroup();
     private volatile Trampoline.Invocation last;
     private volatile boolean stopped;
 
@@ -46,7 +47,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doit) throws Exception {
         Class<?> snippetClass = doit.getDeclaringClass();
         Trampoline.Invocation invocation = new Trampoline.Invocation(MethodHandles.lookup().unreflect(doit),
-                () -> onSnippetThread.accept(snippetClass), uncaught);
+                () -> onSnippetThread.accept(snippetClass), uncaught, cellThreadParent);
         last = invocation;
         Trampoline.park(invocation);
         return super.invoke(Trampoline.RUN);

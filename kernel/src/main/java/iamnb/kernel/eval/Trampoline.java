@@ -65,16 +65,23 @@ public final class Trampoline {
         private final CompletableFuture<Object> outcome = new CompletableFuture<>();
         private volatile Object result;
         private volatile boolean abandoned;
+        private final ThreadGroup cellThreadParent;
+        private volatile ThreadGroup cellThreads;
 
-        Invocation(MethodHandle target, Runnable onCellThread, Thread.UncaughtExceptionHandler uncaught) {
+        Invocation(MethodHandle target, Runnable onCellThread, Thread.UncaughtExceptionHandler uncaught,
+                ThreadGroup cellThreadParent) {
             this.target = target.asType(OBJECT);
+            this.cellThreadParent = cellThreadParent;
             this.onCellThread = onCellThread;
             this.uncaught = uncaught;
         }
 
         /** On JShell's snippet thread: runs the snippet on a cell thread and waits for it (or for abandonment). */
         Object call() throws Throwable {
-            ThreadGroup cellThreads = new CellThreadGroup(Thread.currentThread().getThreadGroup(), uncaught);
+            // Outside JShell's group on purpose: JShell joins every thread it finds in its group right after
+            // starting its own, and the cell thread (when already started) must not be among them. The kernel
+            // stops this group itself (stopThreads), next to JShell's stop.
+            cellThreads = new CellThreadGroup(cellThreadParent, uncaught);
             Thread cell = new Thread(cellThreads, this::runOnCellThread, "cell-" + CELL_THREADS.incrementAndGet());
             cell.setDaemon(true);
             cell.start();
@@ -98,6 +105,28 @@ public final class Trampoline {
                 outcome.complete((Object) target.invokeExact());
             } catch (Throwable t) {
                 outcome.completeExceptionally(t);
+            }
+        }
+
+        /**
+         * Interrupts the cell thread and every thread it started; on JDKs that still have {@code Thread.stop}
+         * (17) stops them too, as JShell's own stop does for its group.
+         */
+        @SuppressWarnings({"deprecation", "removal"})
+        void stopThreads() {
+            ThreadGroup group = cellThreads;
+            if (group == null) {
+                return;
+            }
+            Thread[] threads = new Thread[group.activeCount() + 8];
+            int count = group.enumerate(threads);
+            for (int i = 0; i < count; i++) {
+                threads[i].interrupt();
+                try {
+                    threads[i].stop();
+                } catch (UnsupportedOperationException | LinkageError stopIsGone) {
+                    // JDK 20+: interrupts and JShell's woven stop checks are all there is
+                }
             }
         }
 
