@@ -105,7 +105,7 @@ public final class Displayer {
                 problems.accept(problem);
             }
         }
-        return selfRendered(value, problems).map(b -> withPlainText(b, value)).orElseGet(() -> MimeBundle.text(PlainText.of(value)));
+        return selfRendered(value).map(b -> withPlainText(b, value)).orElseGet(() -> MimeBundle.text(PlainText.of(value)));
     }
 
     /** The text/plain form: strings as they are, arrays with their elements, everything else String.valueOf. */
@@ -125,7 +125,7 @@ public final class Displayer {
     }
 
     /** The library's hook: {@code public Map<String, Object> toMimeBundle()}. */
-    static Optional<MimeBundle> selfRendered(Object value, java.util.function.Consumer<String> problems) {
+    static Optional<MimeBundle> selfRendered(Object value) {
         Method method;
         try {
             method = value.getClass().getMethod("toMimeBundle");
@@ -150,8 +150,6 @@ public final class Displayer {
             return data.isEmpty() ? Optional.empty() : Optional.of(new MimeBundle(data, Map.of()));
         } catch (InvocationTargetException e) {
             LOG.log(System.Logger.Level.WARNING, value.getClass().getName() + ".toMimeBundle() threw", e.getCause());
-            problems.accept("display: " + value.getClass().getName() + ".toMimeBundle() threw " + e.getCause()
-                    + "; falling back to text");
             return Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "cannot call " + value.getClass().getName() + ".toMimeBundle()", e);
