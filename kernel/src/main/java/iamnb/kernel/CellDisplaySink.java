@@ -1,5 +1,6 @@
 package iamnb.kernel;
 
+import iamnb.kernel.display.Displayer;
 import iamnb.kernel.display.MimeBundle;
 import iamnb.kernel.display.api.DisplaySink;
 import iamnb.kernel.eval.CellStreams;
@@ -27,14 +28,14 @@ final class CellDisplaySink implements DisplaySink {
     public String display(Object value, Set<String> mimeTypes) {
         CellStreams cell = cell();
         String id = UUID.randomUUID().toString();
-        cell.display().display(only(render(cell, value), mimeTypes), id);
+        cell.display().display(only(render(cell, value, mimeTypes), mimeTypes), id);
         return id;
     }
 
     @Override
     public void update(String displayId, Object value, Set<String> mimeTypes) {
         CellStreams cell = cell();
-        cell.display().update(displayId, only(render(cell, value), mimeTypes));
+        cell.display().update(displayId, only(render(cell, value, mimeTypes), mimeTypes));
     }
 
     @Override
@@ -47,8 +48,14 @@ final class CellDisplaySink implements DisplaySink {
         return textProgress;
     }
 
-    /** Renders through the cell's displayer; renderer failures go to the cell's stderr. */
-    private static MimeBundle render(CellStreams cell, Object value) {
+    /**
+     * Renders through the cell's displayer; renderer failures go to the cell's stderr. A string given with mime
+     * types is already in those types (HTML, Markdown, SVG source), so it is not rendered as text.
+     */
+    private static MimeBundle render(CellStreams cell, Object value, Set<String> mimeTypes) {
+        if (value instanceof CharSequence text && !mimeTypes.isEmpty()) {
+            return Displayer.textAs(text.toString(), mimeTypes);
+        }
         return cell.display().displayer().render(value, problem -> {
             byte[] bytes = (problem + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             cell.write(OutputRouter.Stream.STDERR, bytes, 0, bytes.length);

@@ -199,6 +199,7 @@ final class JavaEngine implements Engine {
 
     @Override
     public void interrupt() {
+        displayer.interrupt();
         evaluator.thenAccept(JShellEvaluator::interrupt);
     }
 

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * Sends the kernel's log (System.Logger, backed by java.util.logging) to the kernel's original stderr,
  * one line per record, before the routing streams replace System.err. Level from {@code IAMNB_LOG_LEVEL}
- * (a java.util.logging level name; default INFO).
+ * (a java.util.logging level name; default WARNING, so
+ * start-up chatter such as "JShell ready" stays out of jupyter console and nbconvert output).
  */
 final class KernelLogging {
     private KernelLogging() {}
@@ -63,12 +64,12 @@ final class KernelLogging {
 
     private static Level parse(String level) {
         if (level == null || level.isBlank()) {
-            return Level.INFO;
+            return Level.WARNING;
         }
         try {
             return Level.parse(level.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Level.INFO;
+            return Level.WARNING;
         }
     }
 }

@@ -51,6 +51,11 @@ final class KernelMagicContext implements MagicContext {
     }
 
     @Override
+    public boolean interrupted() {
+        return evaluator.interruptRequested();
+    }
+
+    @Override
     public void addToClasspath(Path entry) {
         evaluator.jshell().addToClasspath(entry.toAbsolutePath().toString());
     }

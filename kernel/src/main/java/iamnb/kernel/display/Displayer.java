@@ -19,14 +19,31 @@ import java.util.Optional;
  * </ol>
  * Every bundle leaving here carries {@code text/plain}. Exceptions thrown by renderers or by
  * {@code toMimeBundle()} are logged and the next option is used.
+ *
+ * <p>All of it is user code (renderers call {@code toString()}, record accessors, {@code toMimeBundle()}), so
+ * it runs under a {@link RenderGuard}: anything it throws, {@code Error}s included, or a rendering that does not
+ * return within {@code IAMNB_RENDER_TIMEOUT} or before an {@link #interrupt}, leaves the cell with a problem
+ * on its stderr and a text fallback (class name and identity hash), and the kernel alive.
  */
 public final class Displayer {
     private static final System.Logger LOG = System.getLogger("iamnb.kernel.display");
 
     private final RendererRegistry registry;
+    private final RenderGuard guard;
 
+    /** Time limit from the process environment ({@code IAMNB_RENDER_TIMEOUT}). */
     public Displayer(RendererRegistry registry) {
+        this(registry, RenderGuard.timeoutFrom(System.getenv()));
+    }
+
+    public Displayer(RendererRegistry registry, java.time.Duration renderTimeout) {
         this.registry = registry;
+        this.guard = new RenderGuard(renderTimeout);
+    }
+
+    /** Stops the rendering in progress, if any (the cell was interrupted). Safe from any thread. */
+    public void interrupt() {
+        guard.interrupt();
     }
 
     public MimeBundle render(Object value) {
@@ -41,13 +58,47 @@ public final class Displayer {
         if (value == null) {
             return MimeBundle.text("null");
         }
+        java.util.List<String> found = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RenderGuard.Outcome<MimeBundle> outcome = guard.run(() -> renderUnguarded(value, found::add));
+        found.forEach(problems);
+        if (outcome.value().isPresent()) {
+            return outcome.value().get();
+        }
+        String problem = "display: cannot show the " + value.getClass().getName() + " value: " + outcome.failure()
+                + "; showing its class and identity instead";
+        LOG.log(System.Logger.Level.WARNING, problem);
+        problems.accept(problem);
+        return MimeBundle.text(identity(value));
+    }
+
+    /**
+     * A string shown as the mime types it is given with: {@code display("<i>x</i>", "text/html")} is HTML,
+     * as in IPython's {@code publish_display_data}; text/plain (always present) is the string itself.
+     */
+    public static MimeBundle textAs(String text, java.util.Set<String> mimeTypes) {
+        MimeBundle bundle = MimeBundle.text(text);
+        for (String type : mimeTypes) {
+            bundle = bundle.with(type, text);
+        }
+        return bundle;
+    }
+
+    /** {@code Object.toString()}'s form, which runs no user code. */
+    static String identity(Object value) {
+        return value.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(value));
+    }
+
+    private MimeBundle renderUnguarded(Object value, java.util.function.Consumer<String> problems) {
+        if (value == null) {
+            return MimeBundle.text("null");
+        }
         for (Renderer renderer : registry.renderers()) {
             try {
                 Optional<MimeBundle> bundle = renderer.render(value);
                 if (bundle.isPresent()) {
                     return withPlainText(bundle.get(), value);
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) { // StackOverflowError from a cycle, AssertionError, OOM
                 String problem = "display: renderer " + renderer.getClass().getSimpleName() + " failed on "
                         + value.getClass().getName() + " (" + e + "); falling back to a simpler form";
                 LOG.log(System.Logger.Level.WARNING, problem, e);
@@ -100,7 +151,7 @@ public final class Displayer {
         } catch (InvocationTargetException e) {
             LOG.log(System.Logger.Level.WARNING, value.getClass().getName() + ".toMimeBundle() threw", e.getCause());
             return Optional.empty();
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "cannot call " + value.getClass().getName() + ".toMimeBundle()", e);
             return Optional.empty();
         }

@@ -16,7 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -48,12 +52,30 @@ public final class JShellEvaluator implements AutoCloseable {
     private final Map<String, ErrorMapper.Origin> origins = new ConcurrentHashMap<>();
     private volatile CellStreams currentCell;
     private volatile boolean interruptRequested;
+    private final Duration stopGrace;
+    private final ScheduledExecutorService abandonTimer;
+
+    /** How long an interrupted snippet may take to stop by itself before its thread is abandoned. */
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(3);
 
     /** Builds the JShell; {@link #preload} then makes it ready for notebooks. */
     public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr) {
+        this(router, kernelOut, kernelErr, DEFAULT_STOP_GRACE);
+    }
+
+    /** @param stopGrace how long {@link #interrupt} waits for the snippet to stop before abandoning its thread */
+    public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr, Duration stopGrace) {
         long t0 = System.nanoTime();
         this.router = router;
-        KernelExecutionControlProvider provider = new KernelExecutionControlProvider(this::enterSnippet);
+        this.stopGrace = stopGrace;
+        ThreadGroup kernelThreads = Thread.currentThread().getThreadGroup();
+        this.abandonTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(kernelThreads, r, "iamnb-interrupt-escalation");
+            t.setDaemon(true);
+            return t;
+        });
+        KernelExecutionControlProvider provider = new KernelExecutionControlProvider(this::enterSnippet,
+                this::reportUncaught);
         this.jshell = JShell.builder()
                 .executionEngine(provider, Map.of())
                 .in(InputStream.nullInputStream())
@@ -76,6 +98,32 @@ public final class JShellEvaluator implements AutoCloseable {
         if (cell != null) {
             router.bindCurrentThread(cell);
         }
+    }
+
+    /**
+     * An exception ended a thread that a cell started: shown on that cell's stderr while the cell runs, in the
+     * kernel log once it has ended (its output area may no longer be watched), never nowhere.
+     */
+    private void reportUncaught(Thread thread, Throwable thrown) {
+        Optional<CellStreams> cell = router.cellOfCurrentThread().filter(router::isRunning);
+        if (thrown instanceof ExitTrap.ExitRefusedError) {
+            String line = "Exception in thread \"" + thread.getName() + "\": " + thrown.getMessage() + "\n";
+            cell.ifPresentOrElse(c -> write(c, line), () -> LOG.log(System.Logger.Level.WARNING, line.strip()));
+            return;
+        }
+        if (cell.isPresent()) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            thrown.printStackTrace(new java.io.PrintWriter(trace));
+            write(cell.get(), "Exception in thread \"" + thread.getName() + "\" " + trace);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "uncaught exception in thread \"" + thread.getName()
+                    + "\" started by a cell that has ended", thrown);
+        }
+    }
+
+    private static void write(CellStreams cell, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        cell.write(OutputRouter.Stream.STDERR, bytes, 0, bytes.length);
     }
 
     /**
@@ -146,6 +194,7 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public EvalResult evaluate(String code, int lineOffset, int executionCount, CellStreams cell) {
         currentCell = cell;
+        ExitTrap.takeAttempt(); // an exit refused after an earlier cell ended belongs to that cell
         CellText text = new CellText(code);
         Snippet last = null;
         Object lastValue = null;
@@ -156,6 +205,15 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             control.reset();
             List<SnippetEvent> events = jshell.eval(piece.source());
+            String exit = ExitTrap.takeAttempt();
+            if (exit != null) {
+                return new EvalResult.Error(ErrorMapper.usage("SystemExit", exit));
+            }
+            if (control.wasAbandoned()) {
+                return new EvalResult.Error(ErrorMapper.usage("Interrupted", "the cell did not stop within "
+                        + stopGrace.toSeconds() + " s of the interrupt (it ignores interrupts or is blocked), so "
+                        + "the kernel left its thread behind; the session's variables are kept"));
+            }
             if (control.wasStopped() || interruptRequested) {
                 return new EvalResult.Error(ErrorMapper.interrupted());
             }
@@ -195,7 +253,20 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Stops the running snippet (JShell.stop) and the rest of the cell. Safe from any thread. */
     public void interrupt() {
         interruptRequested = true;
+        Trampoline.Invocation running = control.current();
         jshell.stop();
+        if (running != null && !running.isDone()) {
+            running.stopThreads();
+        }
+        // Cooperative stopping fails for a thread that is deadlocked, blocked in native I/O or swallows
+        // ThreadDeath: give it a grace period, then let JShell go on without it.
+        abandonTimer.schedule(() -> KernelExecutionControl.abandonIfStillRunning(running,
+                "interrupted: the cell ignored the stop"), stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** True once {@link #interrupt} was called for the running cell. */
+    public boolean interruptRequested() {
+        return interruptRequested;
     }
 
     /** Call at the start of each request that runs code, so an interrupt of an earlier cell does not leak. */
@@ -258,6 +329,9 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** complete / incomplete (with an indent for the next line) / invalid, over a whole cell. */
     public Engine.Completeness isComplete(String code) {
+        if (MalformedNumbers.present(code)) {
+            return Engine.Completeness.of("invalid"); // e.g. `int 9x = 1;`, which JShell calls complete
+        }
         String rest = code;
         while (true) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
@@ -300,6 +374,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        abandonTimer.shutdownNow();
         jshell.close();
     }
 

@@ -7,27 +7,47 @@ import java.util.function.Consumer;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
- * JShell's in-process engine with two additions: the live value of each snippet (through the
- * {@link Trampoline}) and a record of whether the last invocation was stopped.
+ * JShell's in-process engine with these additions: the live value of each snippet (through the
+ * {@link Trampoline}), a record of whether the last invocation was stopped or abandoned, snippets run on a
+ * cell thread that can be abandoned when it ignores the stop ({@link Trampoline.Invocation}), exceptions of the
+ * cell's threads reported ({@link CellThreadGroup}), and exit calls redirected in every class JShell loads
+ * ({@link ExitCallRewriter}).
  *
  * <p>Everything else &mdash; the snippet thread group, {@code stop()} (ThreadGroup.stop on 17, the woven
  * cancel checks on 25), class loading and stack-trace trimming &mdash; is the stock {@link LocalExecutionControl}.
  */
 final class KernelExecutionControl extends LocalExecutionControl {
     private final Consumer<Class<?>> onSnippetThread;
+    private final Thread.UncaughtExceptionHandler uncaught;
+    private final ThreadGroup cellThreadParent = Thread.currentThread().getThreadGroup();
     private volatile Trampoline.Invocation last;
     private volatile boolean stopped;
 
-    /** @param onSnippetThread runs on the snippet thread before the snippet, given the snippet's class */
-    KernelExecutionControl(Consumer<Class<?>> onSnippetThread) {
+    /**
+     * @param onSnippetThread runs on the cell thread before the snippet, given the snippet's class
+     * @param uncaught told about exceptions that end threads the cell started
+     */
+    KernelExecutionControl(Consumer<Class<?>> onSnippetThread, Thread.UncaughtExceptionHandler uncaught) {
         this.onSnippetThread = onSnippetThread;
+        this.uncaught = uncaught;
+    }
+
+    /** Every class JShell defines (snippet wrappers, their lambdas and nested types) loses its exit calls. */
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] rewritten = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            rewritten[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
+        }
+        super.load(rewritten);
     }
 
     @Override
     protected String invoke(Method doit) throws Exception {
         Class<?> snippetClass = doit.getDeclaringClass();
         Trampoline.Invocation invocation = new Trampoline.Invocation(MethodHandles.lookup().unreflect(doit),
-                () -> onSnippetThread.accept(snippetClass));
+                () -> onSnippetThread.accept(snippetClass), uncaught, cellThreadParent);
         last = invocation;
         Trampoline.park(invocation);
         return super.invoke(Trampoline.RUN);
@@ -58,6 +78,24 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     boolean wasStopped() {
         return stopped;
+    }
+
+    /** True when the last snippet was given up on by {@link #abandonIfStillRunning}. */
+    boolean wasAbandoned() {
+        Trampoline.Invocation invocation = last;
+        return invocation != null && invocation.wasAbandoned();
+    }
+
+    /** The snippet now running (or last run), for a later {@link #abandonIfStillRunning}; may be null. */
+    Trampoline.Invocation current() {
+        return last;
+    }
+
+    /** Releases JShell from waiting for {@code invocation} if it has not finished; its thread is left behind. */
+    static void abandonIfStillRunning(Trampoline.Invocation invocation, String why) {
+        if (invocation != null && !invocation.isDone()) {
+            invocation.abandon(why);
+        }
     }
 
     /** Applies {@code --class-path}/{@code -cp} from remote VM options (JDK 17 ignores them for local). */

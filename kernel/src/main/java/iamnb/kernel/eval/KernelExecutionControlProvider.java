@@ -12,10 +12,12 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class KernelExecutionControlProvider implements ExecutionControlProvider {
     private final Consumer<Class<?>> onSnippetThread;
+    private final Thread.UncaughtExceptionHandler uncaught;
     private volatile KernelExecutionControl created;
 
-    KernelExecutionControlProvider(Consumer<Class<?>> onSnippetThread) {
+    KernelExecutionControlProvider(Consumer<Class<?>> onSnippetThread, Thread.UncaughtExceptionHandler uncaught) {
         this.onSnippetThread = onSnippetThread;
+        this.uncaught = uncaught;
     }
 
     @Override
@@ -25,7 +27,7 @@ final class KernelExecutionControlProvider implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        KernelExecutionControl control = new KernelExecutionControl(onSnippetThread);
+        KernelExecutionControl control = new KernelExecutionControl(onSnippetThread, uncaught);
         control.addClassPathOptions(env.extraRemoteVMOptions());
         created = control;
         return control;

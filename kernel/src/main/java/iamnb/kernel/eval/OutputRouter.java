@@ -60,6 +60,11 @@ public final class OutputRouter {
         cell.flush();
     }
 
+    /** True while {@code cell} is the running cell (between {@link #begin} and {@link #end}). */
+    public boolean isRunning(CellStreams cell) {
+        return cell != null && running == cell;
+    }
+
     /** Attributes the calling thread, and threads it will start, to {@code cell}. */
     public void bindCurrentThread(CellStreams cell) {
         cellOfThread.set(cell);

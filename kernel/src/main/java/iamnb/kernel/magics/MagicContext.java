@@ -22,6 +22,11 @@ public interface MagicContext {
     /** Adds a jar or class directory to the session's class path (JShell.addToClasspath). */
     void addToClasspath(Path entry);
 
+    /** True once the running cell has been interrupted: long-running magics check it and give up. */
+    default boolean interrupted() {
+        return false;
+    }
+
     /** The session's variables, in declaration order. */
     List<Variable> variables();
 

@@ -37,7 +37,7 @@ public final class MavenMagic implements Magic {
         if (call.argList().isEmpty()) {
             throw new MagicException("%maven needs coordinates, e.g. %maven org.apache.commons:commons-text:1.12.0");
         }
-        List<Path> jars = resolver.resolve(call.argList(), context.out());
+        List<Path> jars = resolver.resolve(call.argList(), context.out(), context::interrupted);
         int count = added.addAll(jars, context);
         context.out().println("added " + count + (count == 1 ? " jar" : " jars") + " to the class path"
                 + (count < jars.size() ? " (" + (jars.size() - count) + " already there)" : "")

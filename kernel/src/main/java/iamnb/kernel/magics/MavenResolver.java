@@ -6,6 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.eclipse.aether.ConfigurationProperties;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
@@ -28,18 +36,59 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  * local repository first ({@code maven.repo.local}, else {@code ~/.m2/repository}), then
  * Maven Central and any repository added with {@code %mavenRepo}. The resolver is built on
  * first use, so sessions that never call {@code %maven} pay nothing for it.
+ *
+ * <p>A repository that accepts connections and never answers must not hold the cell for ever: every
+ * connection has a connect time-out ({@code IAMNB_MAVEN_CONNECT_TIMEOUT}, seconds, default 10) and a read
+ * time-out ({@code IAMNB_MAVEN_READ_TIMEOUT}, seconds, default 30), and resolution runs on its own thread so
+ * that interrupting the cell ends the magic at once (the resolver thread then ends at its next time-out).
  */
 public final class MavenResolver {
 
     public static final RemoteRepository CENTRAL =
             new RemoteRepository.Builder("central", "default", "https://repo.maven.apache.org/maven2/").build();
 
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
     private final Path localRepository;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
     private final List<RemoteRepository> repositories = new ArrayList<>(List.of(CENTRAL));
     private RepositorySystem system;
 
     public MavenResolver(Path localRepository) {
+        this(localRepository, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    public MavenResolver(Path localRepository, Duration connectTimeout, Duration readTimeout) {
         this.localRepository = localRepository;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+    }
+
+    /** Time-outs from {@code IAMNB_MAVEN_CONNECT_TIMEOUT} / {@code IAMNB_MAVEN_READ_TIMEOUT} (seconds). */
+    public static MavenResolver fromEnvironment(Path localRepository, Map<String, String> env) {
+        return new MavenResolver(localRepository,
+                seconds(env, "IAMNB_MAVEN_CONNECT_TIMEOUT", DEFAULT_CONNECT_TIMEOUT),
+                seconds(env, "IAMNB_MAVEN_READ_TIMEOUT", DEFAULT_READ_TIMEOUT));
+    }
+
+    private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            double seconds = Double.parseDouble(value.strip());
+            if (seconds > 0) {
+                return Duration.ofMillis((long) (seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.getLogger("iamnb.kernel.magics").log(System.Logger.Level.WARNING, name
+                + " must be a positive number of seconds, got '" + value + "'; using " + fallback.toSeconds());
+        return fallback;
     }
 
     /** The local repository Maven itself would use. */
@@ -77,6 +126,47 @@ public final class MavenResolver {
      * order. Progress (downloads) is reported on {@code log}.
      */
     public List<Path> resolve(List<String> coordinates, PrintStream log) {
+        return resolve(coordinates, log, () -> false);
+    }
+
+    /**
+     * As {@link #resolve(List, PrintStream)}, giving up as soon as {@code cancelled} says so (checked every
+     * 100 ms while the resolver works on its own thread).
+     */
+    public List<Path> resolve(List<String> coordinates, PrintStream log, BooleanSupplier cancelled) {
+        CompletableFuture<List<Path>> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.complete(resolveNow(coordinates, log));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "iamnb-maven-resolve");
+        worker.setDaemon(true);
+        worker.start();
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                worker.interrupt();
+                throw new MagicException("%maven: interrupted while resolving " + String.join(", ", coordinates));
+            }
+            try {
+                return result.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // check for an interrupt again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                worker.interrupt();
+                throw new MagicException("%maven: interrupted while resolving " + String.join(", ", coordinates));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new MagicException("%maven: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    private List<Path> resolveNow(List<String> coordinates, PrintStream log) {
         var collect = new CollectRequest();
         for (String coordinate : coordinates) {
             DefaultArtifact artifact;
@@ -103,7 +193,8 @@ public final class MavenResolver {
             return paths;
         } catch (DependencyResolutionException e) {
             throw new MagicException("%maven: cannot resolve " + String.join(", ", coordinates) + ": "
-                    + rootMessage(e) + "\n(looked in " + localRepository + " and "
+                    + rootMessage(e) + "\n(time-outs: connect " + connectTimeout.toSeconds() + " s, read "
+                    + readTimeout.toSeconds() + " s; IAMNB_MAVEN_CONNECT_TIMEOUT, IAMNB_MAVEN_READ_TIMEOUT)\n(looked in " + localRepository + " and "
                     + String.join(", ", remotes.stream().map(r -> r.getId() + " " + r.getUrl()).toList()) + ")", e);
         }
     }
@@ -128,6 +219,8 @@ public final class MavenResolver {
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
         session.setLocalRepositoryManager(sys.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
         session.setSystemProperties(System.getProperties()); // JDK-activated profiles in poms
+        session.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) connectTimeout.toMillis());
+        session.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) readTimeout.toMillis());
         session.setTransferListener(new AbstractTransferListener() {
             @Override
             public void transferSucceeded(TransferEvent event) {

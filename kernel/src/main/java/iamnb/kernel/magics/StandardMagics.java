@@ -11,7 +11,7 @@ public final class StandardMagics {
         var registry = new MagicRegistry();
         var environment = new Environment(env);
         var classPath = new ClasspathMagic.ClassPathAdditions();
-        var maven = new MavenResolver(MavenResolver.defaultLocalRepository());
+        var maven = MavenResolver.fromEnvironment(MavenResolver.defaultLocalRepository(), env);
         return registry
                 .register(new MavenMagic(maven, classPath))
                 .register(new MavenRepoMagic(maven))
