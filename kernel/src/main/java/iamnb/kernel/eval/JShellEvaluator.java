@@ -330,7 +330,7 @@ public final class JShellEvaluator implements AutoCloseable {
     /** complete / incomplete (with an indent for the next line) / invalid, over a whole cell. */
     public Engine.Completeness isComplete(String code) {
         if (MalformedNumbers.present(code)) {
-            return Engine.Completeness.of("invalid"); // e.g. `int 9x = 1;`, which JShell calls complete
+            return Engine.Completeness.invalid(); // e.g. `int 9x = 1;`, which JShell calls complete
         }
         String rest = code;
         while (true) {
