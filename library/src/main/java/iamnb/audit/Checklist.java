@@ -159,7 +159,7 @@ public final class Checklist {
         List<List<String>> rows = new ArrayList<>();
         for (Item i : items) {
             rows.add(List.of(escape(i.id()), escape(i.requirement()),
-                    Html.badge(i.status().name(), Html.statusColour(i.status().name())),
+                    Html.statusBadge(i.status().name()),
                     "<small>" + escape(i.evidence()) + "</small>", escape(i.remediation())));
         }
         StringBuilder html = new StringBuilder("<div class=\"iamnb-checklist\"><p><b>").append(escape(caption()))

@@ -158,7 +158,7 @@ public final class Findings {
         if (!items.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Finding f : items) {
-                rows.add(List.of(Html.badge(f.severity().name(), f.severity().colour()), escape(f.principalType()),
+                rows.add(List.of(Html.severityBadge(f.severity()), escape(f.principalType()),
                         "<b>" + escape(f.principal()) + "</b>", "<code>" + escape(f.check()) + "</code>",
                         escape(f.finding()), "<small>" + escape(f.evidence()) + "</small>", escape(f.remediation())));
             }

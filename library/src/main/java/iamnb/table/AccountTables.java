@@ -70,7 +70,7 @@ public final class AccountTables {
             active.append(u.activeKeys().size());
             tags.append(tags(u.tags()));
         }
-        return Table.create("users", user, arn, userId, path, created, age, groups, inline, attached, boundary, console,
+        return Table.create(named("users", s), user, arn, userId, path, created, age, groups, inline, attached, boundary, console,
                 mfa, keys, active, tags);
     }
 
@@ -120,7 +120,7 @@ public final class AccountTables {
             profiles.append(r.instanceProfiles().size());
             tags.append(tags(r.tags()));
         }
-        return Table.create("roles", role, arn, roleId, path, created, age, description, serviceLinked, trusted, inline,
+        return Table.create(named("roles", s), role, arn, roleId, path, created, age, description, serviceLinked, trusted, inline,
                 attached, boundary, maxSession, lastUsed, lastRegion, idle, profiles, tags);
     }
 
@@ -153,7 +153,7 @@ public final class AccountTables {
             inline.append(g.inlinePolicies().size());
             attached.append(g.attachedPolicies().size());
         }
-        return Table.create("groups", group, arn, groupId, path, created, memberCount, memberNames, inline, attached);
+        return Table.create(named("groups", s), group, arn, groupId, path, created, memberCount, memberNames, inline, attached);
     }
 
     /** One row per managed policy, keyed by {@code policy_arn}. */
@@ -186,8 +186,16 @@ public final class AccountTables {
             updated.append(p.updated());
             description.append(p.description());
         }
-        return Table.create("policies", name, arn, policyId, path, awsManaged, attachments, boundaryUses, defaultVersion,
+        return Table.create(named("policies", s), name, arn, policyId, path, awsManaged, attachments, boundaryUses, defaultVersion,
                 versions, statements, created, updated, description);
+    }
+
+    /**
+     * "access keys as of 2026-11-01T00:00:00Z": a Tablesaw table keeps its name through {@code where}, sorts and
+     * column selections, so a chart drawn from a filtered table still knows the instant it describes.
+     */
+    static String named(String what, AccountSnapshot s) {
+        return what + " as of " + s.asOf();
     }
 
     /** One row per access key: metadata and use, never a secret. */
@@ -223,7 +231,7 @@ public final class AccountTables {
                 }
             }
         }
-        return Table.create("access keys", user, keyId, status, active, created, age, lastUsed, service, region, idle);
+        return Table.create(named("access keys", s), user, keyId, status, active, created, age, lastUsed, service, region, idle);
     }
 
     /**
@@ -268,7 +276,7 @@ public final class AccountTables {
         for (Role r : s.roles()) {
             direct(rows, "role", r.name(), r.attachedPolicies(), r.inlinePolicies());
         }
-        return Table.create("attachments", type, principal, name, arn, via, kind);
+        return Table.create(named("attachments", s), type, principal, name, arn, via, kind);
     }
 
     private interface Rows {
