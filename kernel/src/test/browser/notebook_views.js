@@ -100,8 +100,11 @@ async function view(context, args, name) {
   const page = await context.newPage();
   try {
     await page.goto(`${args.url}/notebooks/${encodeURIComponent(name)}?token=${args.token}`);
-    await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded,
-      null, { timeout: 30000 });
+    await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded
+      && Jupyter.notebook.kernel, null, { timeout: 30000 });
+    // Stored outputs are what is looked at: the kernel the page started is shut down at once, before its JVM
+    // spends seconds of CPU warming up for nothing.
+    const shutdown = shutDownKernels(page, args);
     await page.waitForTimeout(300);   // images decode and MathJax-free outputs settle
     const facts = await page.evaluate(measure);
     // The classic notebook scrolls inside #site, not the page: grow the viewport to the notebook's height.
@@ -110,7 +113,7 @@ async function view(context, args, name) {
     await page.setViewportSize({ width: WIDTH, height: Math.min(Math.max(height, 600), 30000) });
     const shot = path.join(args.shots, name.replace(/\.ipynb$/, '.png'));
     await page.screenshot({ path: shot });
-    await shutDownKernels(page, args);
+    await shutdown;
     return Object.assign({ notebook: name, screenshot: shot }, facts);
   } finally {
     await page.close();
@@ -126,7 +129,11 @@ async function main() {
   });
   try {
     const results = [];
-    for (const name of args.notebooks) results.push(await view(context, args, name));
+    for (const name of args.notebooks) {
+      const started = Date.now();
+      results.push(await view(context, args, name));
+      process.stderr.write(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    }
     process.stdout.write(JSON.stringify(results, null, 1) + '\n');
   } finally {
     await context.close();

@@ -255,7 +255,7 @@ public final class Audit {
 
     /**
      * One row per audit with its findings per severity and in total. The grand total is in the table's name
-     * ("audit summary as of ... — 40 findings (3 critical, ...)"), not in a row: a total row would dwarf every
+     * ("audit summary as of ... — total 40 (3 critical, ...)"), not in a row: a total row would dwarf every
      * audit in a chart or a sort of the table.
      */
     public Table summary() {
@@ -277,7 +277,7 @@ public final class Audit {
         String perSeverity = cols.stream().filter(c -> c.sum() > 0).map(c -> (long) c.sum() + " " + c.name())
                 .collect(java.util.stream.Collectors.joining(", "));
         long sum = (long) total.sum();
-        String name = "audit summary as of " + acct.asOf() + " — " + sum + (sum == 1 ? " finding" : " findings")
+        String name = "audit summary as of " + acct.asOf() + " — total " + sum
                 + (perSeverity.isEmpty() ? "" : " (" + perSeverity + ")");
         Table t = Table.create(name, audit);
         cols.forEach(t::addColumns);

@@ -3,6 +3,7 @@ package iamnb.audit;
 import static iamnb.internal.Html.escape;
 
 import iamnb.audit.internal.Html;
+import iamnb.internal.SafeMarkup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -160,7 +161,8 @@ public final class Findings {
             for (Finding f : items) {
                 rows.add(List.of(Html.severityBadge(f.severity()), escape(f.principalType()),
                         "<b>" + escape(f.principal()) + "</b>", "<code>" + escape(f.check()) + "</code>",
-                        escape(f.finding()), "<small>" + escape(f.evidence()) + "</small>", escape(f.remediation())));
+                        SafeMarkup.breakable(escape(f.finding())), "<small>" + SafeMarkup.breakable(escape(f.evidence())) + "</small>",
+                        SafeMarkup.breakable(escape(f.remediation()))));
             }
             html.append(Html.rawTable(COLUMNS, rows));
         }

@@ -41,6 +41,15 @@ public final class SafeMarkup {
                 + Html.escape(text) + "</span>";
     }
 
+    /**
+     * Escaped text with a line-break opportunity ({@code <wbr>}) after every {@code /} and {@code :}, so a long ARN
+     * can wrap in any front end (untrusted output loses {@code overflow-wrap}) instead of widening its column until
+     * the others are squeezed. Only for text {@link Html#escape} made: entities hold neither character.
+     */
+    public static String breakable(String escapedText) {
+        return escapedText.replace("/", "/<wbr>").replace(":", ":<wbr>");
+    }
+
     /** Already-HTML cell content, left-aligned in every front end (see the class comment). */
     public static String left(String html) {
         return "<div align=\"left\">" + html + "</div>";

@@ -130,7 +130,7 @@ class AccessDeniedAndAllTest {
         Table summary = audit.summary();
         assertEquals(all.size(), (int) summary.intColumn("total").sum(), "per-audit totals add up to all()");
         assertFalse(summary.stringColumn("audit").contains("total"), "no total row to dwarf the audits in a chart");
-        assertTrue(summary.name().contains("— " + all.size() + " findings ("), summary.name());
+        assertTrue(summary.name().contains("— total " + all.size() + " ("), summary.name());
         assertEquals(audit.all().table().toString(), all.table().toString(), "same account, same table");
     }
 }

@@ -150,7 +150,8 @@ public final class TableRenderer implements Renderer {
                     boolean longCell = cell.length() > LONG_CELL;
                     out.append("<td").append(longCell ? "" : " nowrap").append(" style=\"text-align:").append(align)
                             .append(";white-space:").append(longCell ? "pre-wrap" : "nowrap").append("\">")
-                            .append(aligned(HtmlText.escape(cell), right)).append("</td>");
+                            .append(aligned(longCell ? breakable(HtmlText.escape(cell)) : HtmlText.escape(cell), right))
+                            .append("</td>");
                 }
             }
             out.append("</tr>");
@@ -164,6 +165,11 @@ public final class TableRenderer implements Renderer {
     /** Right-aligned cells are the notebooks' default; left-aligned text sits in a block that says so. */
     private static String aligned(String html, boolean right) {
         return right ? html : "<div align=\"left\">" + html + "</div>";
+    }
+
+    /** A break opportunity after every '/' and ':', so a long ARN wraps even where overflow-wrap was stripped. */
+    private static String breakable(String escaped) {
+        return escaped.replace("/", "/<wbr>").replace(":", ":<wbr>");
     }
 
     private static boolean hasLongCell(View view, int column) {

@@ -47,7 +47,7 @@ public final class Html {
         for (List<String> row : rows) {
             List<String> cells = new java.util.ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                cells.add(i == rawColumn ? row.get(i) : escape(row.get(i)));
+                cells.add(i == rawColumn ? row.get(i) : SafeMarkup.breakable(escape(row.get(i))));
             }
             html.add(cells);
         }
