@@ -3,7 +3,8 @@
 Usage: run_tests.py --jar PATH/iamnb-kernel.jar
 Environment: IAMNB_TEST_JDKS  path list of JDK homes to test (default: the `java` on PATH, then Temurin 25
              if installed). Every test_*.py here runs on every JDK, but test_runbook_notebooks only
-             on the first (its chart PNGs are compared byte for byte).
+             on the first (its chart PNGs are compared byte for byte), and test_browser_notebooks too
+             (it looks at the stored HTML of the notebooks in a browser: nothing there depends on the JDK).
 """
 import argparse
 import os
@@ -39,8 +40,10 @@ def main():
     failures = []
     for index, java_home in enumerate(jdks()):
         # Every suite runs on every JDK, except the runbook notebooks: they compare chart PNGs byte for byte
-        # with the committed outputs, which were drawn on the first JDK (font rasterising differs by JDK).
-        modules = all_modules() if index == 0 else [m for m in all_modules() if m != "test_runbook_notebooks"]
+        # with the committed outputs, which were drawn on the first JDK (font rasterising differs by JDK); and
+        # the browser test, which is about HTML.
+        first_jdk_only = {"test_runbook_notebooks", "test_browser_notebooks"}
+        modules = all_modules() if index == 0 else [m for m in all_modules() if m not in first_jdk_only]
         env = dict(os.environ, IAMNB_KERNEL_JAR=os.path.abspath(args.jar), IAMNB_TEST_JAVA_HOME=java_home,
                    PYTHONDONTWRITEBYTECODE="1")
         label = java_home or "java on PATH"

@@ -89,7 +89,7 @@ class DisplayTest(KernelCase):
         self.assertIn(">1,200<", html)
         self.assertIn(">2024-01-02T03:04:05Z<", html)
         self.assertIn("&lt;bob&gt;", html)
-        self.assertIn('title="missing value">NA<', html)
+        self.assertIn('title="missing value"><div align="left">NA<', html)
         self.assertTrue(data["text/plain"].startswith("keys · 2 rows × 3 columns"), data["text/plain"])
 
     def test_longTable_showsFirstAndLastRowsAroundAnEllipsisRow(self):
@@ -326,7 +326,7 @@ class DisplayTourNotebookTest(unittest.TestCase):
             with open(os.path.join(out, "tour.html")) as f:
                 html = f.read()
             self.assertIn('class="iamnb-table"', html)
-            self.assertIn("access keys · ", html)
+            self.assertIn("access keys as of 2026-11-01T00:00:00Z · ", html)
             self.assertIn('src="data:image/png;base64,', html, "the chart is an inline PNG")
             self.assertIn("✓ users:", html, "the progress bar ended as its summary line")
             self.assertNotIn("Traceback", html)

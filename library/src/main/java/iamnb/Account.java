@@ -208,7 +208,8 @@ public final class Account extends AccountView {
                 .append(alias().isEmpty() ? "" : " (" + escape(alias()) + ")").append("</b><br><small>")
                 .append(escape(provenance().line())).append("</small>")
                 .append("<table><tbody>");
-        counts().forEach((k, v) -> html.append("<tr><td>").append(escape(k)).append("</td><td style=\"text-align:right\">")
+        counts().forEach((k, v) -> html.append("<tr><td style=\"text-align:left\"><div align=\"left\">").append(escape(k))
+                .append("</div></td><td style=\"text-align:right\">")
                 .append(v).append("</td></tr>"));
         html.append("</tbody></table>");
         if (!warnings().isEmpty()) {

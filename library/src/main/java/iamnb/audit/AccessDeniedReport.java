@@ -3,6 +3,7 @@ package iamnb.audit;
 import static iamnb.internal.Html.escape;
 
 import iamnb.audit.internal.Html;
+import iamnb.internal.SafeMarkup;
 import iamnb.policy.Decision;
 import iamnb.policy.LayerResult;
 import iamnb.policy.StatementMatch;
@@ -110,10 +111,11 @@ public record AccessDeniedReport(String caller, List<String> callerHints, Decisi
         h.append("<p><b>1. Who is calling?</b> ").append(escape(caller)).append("</p>");
         if (!callerHints.isEmpty()) {
             h.append("<ul>");
-            callerHints.forEach(x -> h.append("<li>").append(Html.badge("check", "#e65100")).append(' ').append(escape(x)).append("</li>"));
+            callerHints.forEach(x -> h.append("<li>").append(Html.badge("check", "#e65100", SafeMarkup.Tone.WARNING)).append(' ').append(escape(x)).append("</li>"));
             h.append("</ul>");
         }
-        h.append("<p><b>2. Simulation</b> ").append(Html.badge(decision.verdict().name(), decision.allowed() ? "#2e7d32" : "#b71c1c"))
+        h.append("<p><b>2. Simulation</b> ").append(Html.badge(decision.verdict().name(), decision.allowed() ? "#2e7d32" : "#b71c1c",
+                decision.allowed() ? SafeMarkup.Tone.SUCCESS : SafeMarkup.Tone.DANGER))
                 .append(' ').append(escape(decision.summary())).append("<br><i>").append(escape(decision.fix())).append("</i></p>");
         h.append("<p><b>3. Decoded authorization message</b> ");
         if (decodedMessage.isEmpty()) {

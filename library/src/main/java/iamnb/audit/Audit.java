@@ -265,7 +265,11 @@ public final class Audit {
         return SecretInMetadataAudit.run(acct.snapshot());
     }
 
-    /** One row per audit with its findings per severity and in total, plus a total row. */
+    /**
+     * One row per audit with its findings per severity and in total. The grand total is in the table's name
+     * ("audit summary as of ... — total 40 (3 critical, ...)"), not in a row: a total row would dwarf every
+     * audit in a chart or a sort of the table.
+     */
     public Table summary() {
         java.util.Map<String, Findings> runs = runAll();
         tech.tablesaw.api.StringColumn audit = tech.tablesaw.api.StringColumn.create("audit");
@@ -274,24 +278,20 @@ public final class Audit {
             cols.add(tech.tablesaw.api.IntColumn.create(s.lowerCase()));
         }
         tech.tablesaw.api.IntColumn total = tech.tablesaw.api.IntColumn.create("total");
-        int[] sums = new int[Severity.values().length + 1];
         runs.forEach((name, f) -> {
             audit.append(name);
             java.util.Map<Severity, Integer> c = f.counts();
             for (Severity s : Severity.values()) {
-                int n = c.getOrDefault(s, 0);
-                cols.get(s.ordinal()).append(n);
-                sums[s.ordinal()] += n;
+                cols.get(s.ordinal()).append(c.getOrDefault(s, 0));
             }
             total.append(f.size());
-            sums[sums.length - 1] += f.size();
         });
-        audit.append("total");
-        for (Severity s : Severity.values()) {
-            cols.get(s.ordinal()).append(sums[s.ordinal()]);
-        }
-        total.append(sums[sums.length - 1]);
-        Table t = Table.create("audit summary as of " + acct.asOf(), audit);
+        String perSeverity = cols.stream().filter(c -> c.sum() > 0).map(c -> (long) c.sum() + " " + c.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+        long sum = (long) total.sum();
+        String name = "audit summary as of " + acct.asOf() + " — total " + sum
+                + (perSeverity.isEmpty() ? "" : " (" + perSeverity + ")");
+        Table t = Table.create(name, audit);
         cols.forEach(t::addColumns);
         return t.addColumns(total);
     }

@@ -3,6 +3,7 @@ package iamnb.audit;
 import static iamnb.internal.Html.escape;
 
 import iamnb.audit.internal.Html;
+import iamnb.internal.SafeMarkup;
 import iamnb.policy.Decision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,9 +159,10 @@ public final class Checklist {
         bundle.put("text/markdown", md.toString());
         List<List<String>> rows = new ArrayList<>();
         for (Item i : items) {
-            rows.add(List.of(escape(i.id()), escape(i.requirement()),
-                    Html.badge(i.status().name(), Html.statusColour(i.status().name())),
-                    "<small>" + escape(i.evidence()) + "</small>", escape(i.remediation())));
+            rows.add(List.of(escape(i.id()), SafeMarkup.breakable(escape(i.requirement())),
+                    Html.statusBadge(i.status().name()),
+                    "<small>" + SafeMarkup.breakable(escape(i.evidence())) + "</small>",
+                    SafeMarkup.breakable(escape(i.remediation()))));
         }
         StringBuilder html = new StringBuilder("<div class=\"iamnb-checklist\"><p><b>").append(escape(caption()))
                 .append("</b></p>");

@@ -3,6 +3,7 @@ package iamnb.audit;
 import static iamnb.internal.Html.escape;
 
 import iamnb.audit.internal.Html;
+import iamnb.internal.SafeMarkup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -158,9 +159,10 @@ public final class Findings {
         if (!items.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Finding f : items) {
-                rows.add(List.of(Html.badge(f.severity().name(), f.severity().colour()), escape(f.principalType()),
+                rows.add(List.of(Html.severityBadge(f.severity()), escape(f.principalType()),
                         "<b>" + escape(f.principal()) + "</b>", "<code>" + escape(f.check()) + "</code>",
-                        escape(f.finding()), "<small>" + escape(f.evidence()) + "</small>", escape(f.remediation())));
+                        SafeMarkup.breakable(escape(f.finding())), "<small>" + SafeMarkup.breakable(escape(f.evidence())) + "</small>",
+                        SafeMarkup.breakable(escape(f.remediation()))));
             }
             html.append(Html.rawTable(COLUMNS, rows));
         }

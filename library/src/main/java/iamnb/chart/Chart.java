@@ -147,7 +147,9 @@ public final class Chart {
     }
 
     /**
-     * {@code image/png} (base64, one line) and {@code text/plain} (the description, also the picture's alt text).
+     * {@code image/png} (base64, one line), {@code text/html} (the same picture with the description as its alt text
+     * and as a caption under it, so notebooks and exported HTML show the sentence too) and {@code text/plain} (title
+     * and description). The HTML is a plain figure, image and caption, which untrusted notebooks keep as it is.
      *
      * <p>SVG is left out on purpose and given on request ({@link #svg()}, {@link #save(Path)}, or in a notebook
      * {@code display(Svg.of(chart.svg()))}): front ends prefer SVG to PNG when a bundle has both, and the
@@ -156,9 +158,17 @@ public final class Chart {
      */
     public Map<String, Object> toMimeBundle() {
         Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("image/png", Base64.getEncoder().encodeToString(png()));
+        String png = Base64.getEncoder().encodeToString(png());
+        bundle.put("image/png", png);
+        bundle.put("text/html", html(png));
         bundle.put("text/plain", toString());
         return bundle;
+    }
+
+    private String html(String base64Png) {
+        return "<figure class=\"iamnb-chart\" style=\"margin:0\"><img src=\"data:image/png;base64," + base64Png
+                + "\" width=\"" + width() + "\" height=\"" + height() + "\" alt=\"" + escape(title() + ": " + description)
+                + "\"><figcaption><i>" + escape(description) + "</i></figcaption></figure>";
     }
 
     @Override

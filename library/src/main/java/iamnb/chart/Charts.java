@@ -48,7 +48,7 @@ public final class Charts {
     }
 
     public static Chart keyAge(Table table, Consumer<ChartOptions.Builder> options) {
-        return KeyAgeChart.build(Objects.requireNonNull(table, "table"), options(options));
+        return KeyAgeChart.build(Objects.requireNonNull(table, "table"), options(table, options));
     }
 
     // ---- last used -----------------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ public final class Charts {
     }
 
     public static Chart lastUsed(Table table, Consumer<ChartOptions.Builder> options) {
-        return LastUsedChart.build(Objects.requireNonNull(table, "table"), options(options));
+        return LastUsedChart.build(Objects.requireNonNull(table, "table"), options(table, options));
     }
 
     // ---- unused roles --------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ public final class Charts {
     }
 
     public static Chart unusedRoles(Table table, Consumer<ChartOptions.Builder> options) {
-        return UnusedRolesChart.build(Objects.requireNonNull(table, "table"), options(options));
+        return UnusedRolesChart.build(Objects.requireNonNull(table, "table"), options(table, options));
     }
 
     // ---- key age vs last use -------------------------------------------------------------------------------
@@ -115,15 +115,35 @@ public final class Charts {
     }
 
     public static Chart keyAgeVsLastUse(Table table, Consumer<ChartOptions.Builder> options) {
-        return KeyAgeVsLastUseChart.build(Objects.requireNonNull(table, "table"), options(options));
+        return KeyAgeVsLastUseChart.build(Objects.requireNonNull(table, "table"), options(table, options));
     }
 
     // ---- shared --------------------------------------------------------------------------------------------
 
-    private static ChartOptions options(Consumer<ChartOptions.Builder> options) {
+    private static final java.util.regex.Pattern AS_OF =
+            java.util.regex.Pattern.compile("\\bas of (\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)");
+
+    /**
+     * The caller's options over the instant the table's name gives ("access keys as of 2026-11-01T00:00:00Z", as
+     * the account's tables are named and filtered copies keep), so a chart of a filtered table keeps its "as of".
+     */
+    private static ChartOptions options(Table table, Consumer<ChartOptions.Builder> options) {
         ChartOptions.Builder b = ChartOptions.builder();
+        asOfInName(table.name()).ifPresent(b::asOf);
         Objects.requireNonNull(options, "options").accept(b);
         return b.build();
+    }
+
+    static java.util.Optional<Instant> asOfInName(String name) {
+        java.util.regex.Matcher m = AS_OF.matcher(name == null ? "" : name);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Instant.parse(m.group(1)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The account's instant and a short source label first, then the caller's options (which may override them). */

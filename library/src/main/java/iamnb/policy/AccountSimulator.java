@@ -439,6 +439,10 @@ public final class AccountSimulator {
      * Who in the account can perform the action on the resource: every user and role (roles as a whole, as
      * simulate-principal-policy does), plus the anonymous caller, services and identity providers when the
      * resource's policy names them. Only allowed principals are listed, with the statement that allows them.
+     *
+     * <p>Columns: {@code principal, principal_type, deciding_layer, deciding_statement, reason}. The action and the
+     * resource, the same on every row, are in the table's name ("who can s3:GetObject on arn:aws:s3:::b/k"), which
+     * notebooks show as its caption; every row is allowed. {@link #whoCanDecisions} has the full decisions.
      */
     public Table whoCan(String action, String resource) {
         return whoCan(action, resource, Map.of());
@@ -447,7 +451,8 @@ public final class AccountSimulator {
     /** {@link #whoCan(String, String)} with context keys every request carries (e.g. MFA present). */
     public Table whoCan(String action, String resource, Map<String, ?> context) {
         List<Decision> allowed = whoCanDecisions(action, resource, context).stream().filter(Decision::allowed).toList();
-        return DecisionTable.of("who can " + action + " on " + resource, allowed);
+        return DecisionTable.of("who can " + action + " on " + resource, allowed)
+                .removeColumns("action", "resource", "decision");
     }
 
     /** Whether a principal can perform each action on any resource ({@code "*"}), one row per action. */

@@ -1,5 +1,7 @@
 package iamnb.policy;
 
+import static iamnb.internal.SafeMarkup.left;
+
 import iamnb.internal.Html;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -238,10 +240,12 @@ public record Comparison(Decision ours, AwsVerdict aws, boolean agree, boolean e
     /** An HTML table with the two sides as columns; every value is escaped. */
     public String toHtml() {
         StringBuilder b = new StringBuilder("<div class=\"iamnb-comparison\"><table><thead><tr><th></th>"
-                + "<th>iamnb (snapshot)</th><th>AWS SimulatePrincipalPolicy</th></tr></thead><tbody>");
+                + "<th>" + left("iamnb (snapshot)") + "</th><th>" + left("AWS SimulatePrincipalPolicy")
+                + "</th></tr></thead><tbody>");
         for (String[] r : rows()) {
-            b.append("<tr><th style=\"text-align:left\">").append(Html.escape(r[0])).append("</th><td>")
-                    .append(Html.escape(r[1])).append("</td><td>").append(Html.escape(r[2])).append("</td></tr>");
+            b.append("<tr><th style=\"text-align:left\">").append(left(Html.escape(r[0]))).append("</th>")
+                    .append("<td style=\"text-align:left\">").append(left(Html.escape(r[1]))).append("</td>")
+                    .append("<td style=\"text-align:left\">").append(left(Html.escape(r[2]))).append("</td></tr>");
         }
         b.append("</tbody></table><p><b>").append(agree ? "Agree" : expected ? "Differ, as expected" : "Differ")
                 .append("</b>: ").append(Html.escape(explanation)).append("</p></div>");

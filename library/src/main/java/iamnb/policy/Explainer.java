@@ -4,6 +4,7 @@ import static iamnb.internal.Html.escape;
 
 import iamnb.catalog.Catalog;
 import iamnb.model.PolicyLint;
+import iamnb.internal.SafeMarkup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -344,15 +345,13 @@ final class Explainer {
     }
 
     static String html(Decision d, Text t, List<String> notes) {
-        String color = switch (d.verdict()) {
-            case ALLOW -> "#1a7f37";
-            case EXPLICIT_DENY -> "#cf222e";
-            case IMPLICIT_DENY -> "#9a6700";
+        String badge = switch (d.verdict()) {
+            case ALLOW -> SafeMarkup.badge(headline(d), "#1a7f37", SafeMarkup.Tone.SUCCESS);
+            case EXPLICIT_DENY -> SafeMarkup.badge(headline(d), "#cf222e", SafeMarkup.Tone.DANGER);
+            case IMPLICIT_DENY -> SafeMarkup.badge(headline(d), "#9a6700", SafeMarkup.Tone.WARNING);
         };
         StringBuilder b = new StringBuilder("<div class=\"iamnb-decision\">");
-        b.append("<p><span style=\"background:").append(color)
-                .append(";color:#fff;padding:1px 6px;border-radius:3px;font-weight:bold\">")
-                .append(escape(headline(d))).append("</span> <code>").append(escape(request(d))).append("</code></p>");
+        b.append("<p>").append(badge).append(" <code>").append(escape(request(d))).append("</code></p>");
         unknownAction(d).ifPresent(u -> b.append("<p><strong>").append(escape(u)).append("</strong></p>"));
         b.append("<p>").append(escape(t.summary())).append("</p>");
         if (!notes.isEmpty()) {
@@ -365,14 +364,20 @@ final class Explainer {
         if (!t.fix().isEmpty()) {
             b.append("<p><strong>").append(escape(t.fix())).append("</strong></p>");
         }
-        b.append("<table><thead><tr><th>Layer</th><th>Outcome</th><th>Statements</th></tr></thead><tbody>");
+        // Every column is text: left-aligned, with the statements column kept wide (see SafeMarkup).
+        String td = "<td valign=\"top\" style=\"text-align:left;vertical-align:top\">";
+        b.append("<table><thead><tr><th style=\"text-align:left\">").append(SafeMarkup.left("Layer"))
+                .append("</th><th style=\"text-align:left\">").append(SafeMarkup.left("Outcome"))
+                .append("</th><th").append(SafeMarkup.textColumnWidth()).append(" style=\"text-align:left\">")
+                .append(SafeMarkup.left("Statements")).append("</th></tr></thead><tbody>");
         for (LayerResult l : d.layerResults()) {
-            b.append("<tr><td>").append(escape(l.name())).append("</td><td>").append(escape(l.outcome().lowerCase()))
-                    .append("</td><td>").append(escape(layerDetail(l)));
+            StringBuilder statements = new StringBuilder(escape(layerDetail(l)));
             for (StatementMatch s : l.statements()) {
-                b.append("<div>").append(escape(statementLine(s))).append("</div>");
+                statements.append("<div>").append(escape(statementLine(s))).append("</div>");
             }
-            b.append("</td></tr>");
+            b.append("<tr>").append(td).append(SafeMarkup.left(escape(l.name()))).append("</td>")
+                    .append(td).append(SafeMarkup.left(escape(l.outcome().lowerCase()))).append("</td>")
+                    .append(td).append(SafeMarkup.left(statements.toString())).append("</td></tr>");
         }
         return b.append("</tbody></table></div>").toString();
     }

@@ -175,21 +175,21 @@ public final class ApplyReport {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
         StringBuilder h = new StringBuilder("<div class=\"iamnb-apply-report\"><p><b>Applied plan: ")
-                .append(escape(plan.title())).append("</b></p><table><thead><tr><th>#</th><th>Call</th><th>Status</th>"
-                        + "<th>Detail</th><th>What it does</th></tr></thead><tbody>");
+                .append(escape(plan.title())).append("</b></p><table><thead><tr>")
+                .append(Render.headers("#", "Call", "Status", "Detail", "What it does")).append("</tr></thead><tbody>");
         for (StepResult r : results) {
-            String color = switch (r.status()) {
-                case DONE -> "#1a7f37";
-                case FAILED -> "#cf222e";
-                case WAITING_FOR_YOU -> "#9a6700";
-                default -> "#57606a";
+            // The colour twice: inline for trusted output, a Bootstrap text class for the classic notebook's sanitizer.
+            String colour = switch (r.status()) {
+                case DONE -> "#1a7f37\" class=\"text-success";
+                case FAILED -> "#cf222e\" class=\"text-danger";
+                case WAITING_FOR_YOU -> "#9a6700\" class=\"text-warning";
+                default -> "#57606a\" class=\"text-muted";
             };
-            h.append("<tr style=\"vertical-align:top\"><td>").append(r.number()).append("</td><td style=\"text-align:left\">")
-                    .append(r.step().hasCall() ? "<code>" + escape(r.step().action()) + "</code>" : "<i>no API call</i>")
-                    .append("</td><td style=\"text-align:left;color:").append(color).append("\"><b>")
-                    .append(escape(r.status().label())).append("</b></td><td style=\"text-align:left\">")
-                    .append(escape(r.detail())).append("</td><td style=\"text-align:left\">")
-                    .append(escape(r.step().description())).append("</td></tr>");
+            h.append("<tr style=\"vertical-align:top\"><td valign=\"top\">").append(r.number()).append("</td>")
+                    .append(Render.textCell(r.step().hasCall() ? "<code>" + escape(r.step().action()) + "</code>" : "<i>no API call</i>"))
+                    .append(Render.textCell("<b style=\"color:" + colour + "\">" + escape(r.status().label()) + "</b>"))
+                    .append(Render.textCell(escape(r.detail())))
+                    .append(Render.textCell(escape(r.step().description()))).append("</tr>");
         }
         h.append("</tbody></table>");
         newAccessKey.ifPresent(k -> h.append(k.toMimeBundle().get("text/html")));

@@ -308,17 +308,19 @@ public final class Plan {
             warnings.forEach(w -> h.append("<li>&#9888; ").append(escape(w)).append("</li>"));
             h.append("</ul>");
         }
-        h.append("<table><thead><tr><th>#</th><th>Call</th><th>Parameters</th><th>What it does</th><th>Runs</th></tr></thead><tbody>");
+        h.append("<table><thead><tr>").append(Render.headers("#", "Call", "Parameters", "What it does", "Runs"))
+                .append("</tr></thead><tbody>");
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            h.append("<tr style=\"vertical-align:top\"><td>").append(i + 1).append("</td><td style=\"text-align:left\">")
-                    .append(step.hasCall() ? "<code>" + escape(step.action()) + "</code>" : "<i>no API call</i>")
-                    .append("</td><td style=\"text-align:left\">").append(Render.parametersHtml(step.parameters()));
+            StringBuilder parameters = new StringBuilder(Render.parametersHtml(step.parameters()));
             if (!step.expect().isEmpty()) {
-                h.append("<div><i>check:</i> ").append(escape(expectText(step))).append("</div>");
+                parameters.append("<div><i>check:</i> ").append(escape(expectText(step))).append("</div>");
             }
-            h.append("</td><td style=\"text-align:left\">").append(escape(step.description()))
-                    .append("</td><td>").append(escape(step.kind().label())).append("</td></tr>");
+            h.append("<tr style=\"vertical-align:top\"><td valign=\"top\">").append(i + 1).append("</td>")
+                    .append(Render.textCell(step.hasCall() ? "<code>" + escape(step.action()) + "</code>" : "<i>no API call</i>"))
+                    .append(Render.textCell(parameters.toString()))
+                    .append(Render.textCell(escape(step.description())))
+                    .append(Render.textCell(escape(step.kind().label()))).append("</tr>");
         }
         h.append("</tbody></table><p><b>").append(escape(note())).append("</b></p></div>");
         bundle.put("text/html", h.toString());

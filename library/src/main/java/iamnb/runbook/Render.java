@@ -2,6 +2,7 @@ package iamnb.runbook;
 
 import static iamnb.internal.Html.escape;
 
+import iamnb.internal.SafeMarkup;
 import iamnb.runbook.internal.Json;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,29 @@ final class Render {
             }
         });
         return s.toString();
+    }
+
+    /**
+     * Table headers, left-aligned over text columns (all but a leading "#"); the long-text ones ("Parameters",
+     * "Detail", "What it does") keep a minimum width when the notebook's sanitizer strips styles (see SafeMarkup).
+     */
+    static String headers(String... names) {
+        StringBuilder s = new StringBuilder();
+        for (String name : names) {
+            if (name.equals("#")) {
+                s.append("<th>#</th>");
+                continue;
+            }
+            boolean wide = name.equals("Parameters") || name.equals("Detail") || name.equals("What it does");
+            s.append("<th").append(wide ? SafeMarkup.textColumnWidth() : "").append(" style=\"text-align:left\">")
+                    .append(SafeMarkup.left(escape(name))).append("</th>");
+        }
+        return s.toString();
+    }
+
+    /** A table cell of text (already HTML), left-aligned and top-aligned in every front end. */
+    static String textCell(String html) {
+        return "<td valign=\"top\" style=\"text-align:left\">" + SafeMarkup.left(html) + "</td>";
     }
 
     /** Parameters as an HTML definition list, documents in {@code <pre>}. */

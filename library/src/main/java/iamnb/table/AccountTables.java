@@ -48,7 +48,7 @@ public final class AccountTables {
                 .flag("console_access", User::hasConsoleAccess).flag("mfa", User::hasMfa)
                 .number("access_keys", u -> u.accessKeys().size()).number("active_keys", u -> u.activeKeys().size())
                 .text("tags", u -> tags(u.tags()))
-                .table("users", s.users());
+                .table(named("users", s), s.users());
     }
 
     /** One row per role: trust summary, policies, boundary, session length, last use. */
@@ -68,7 +68,7 @@ public final class AccountTables {
                 .number("days_since_use", r -> r.lastUsed().map(l -> days(l.date(), s.asOf())).orElse(null))
                 .number("instance_profiles", r -> r.instanceProfiles().size())
                 .text("tags", r -> tags(r.tags()))
-                .table("roles", s.roles());
+                .table(named("roles", s), s.roles());
     }
 
     /** One row per group with its member count and names. */
@@ -86,7 +86,7 @@ public final class AccountTables {
                 .text("member_names", g -> String.join(", ", members.getOrDefault(g.name(), List.of())))
                 .number("inline_policies", g -> g.inlinePolicies().size())
                 .number("attached_policies", g -> g.attachedPolicies().size())
-                .table("groups", s.groups());
+                .table(named("groups", s), s.groups());
     }
 
     /** One row per managed policy, keyed by {@code policy_arn}. */
@@ -102,7 +102,7 @@ public final class AccountTables {
                 .number("statements", p -> p.document().statements().size())
                 .instant("policy_created", ManagedPolicy::created).instant("policy_updated", ManagedPolicy::updated)
                 .text("description", ManagedPolicy::description)
-                .table("policies", s.policies());
+                .table(named("policies", s), s.policies());
     }
 
     /** One row per access key: metadata and use, never a secret. */
@@ -115,7 +115,15 @@ public final class AccountTables {
                 .text("last_used_service", k -> k.lastUsed().map(l -> naToEmpty(l.service())).orElse(""))
                 .text("last_used_region", k -> k.lastUsed().map(l -> naToEmpty(l.region())).orElse(""))
                 .number("days_since_use", k -> k.lastUsed().map(l -> days(l.date(), s.asOf())).orElse(null))
-                .table("access keys", s.users().stream().flatMap(u -> u.accessKeys().stream()).toList());
+                .table(named("access keys", s), s.users().stream().flatMap(u -> u.accessKeys().stream()).toList());
+    }
+
+    /**
+     * "access keys as of 2026-11-01T00:00:00Z": a Tablesaw table keeps its name through {@code where}, sorts and
+     * column selections, so a chart drawn from a filtered table still knows the instant it describes.
+     */
+    static String named(String what, AccountSnapshot s) {
+        return what + " as of " + s.asOf();
     }
 
     /**
@@ -160,7 +168,7 @@ public final class AccountTables {
         for (Role r : s.roles()) {
             direct(rows, "role", r.name(), r.attachedPolicies(), r.inlinePolicies());
         }
-        return Table.create("attachments", type, principal, name, arn, via, kind);
+        return Table.create(named("attachments", s), type, principal, name, arn, via, kind);
     }
 
     private interface Rows {

@@ -97,7 +97,7 @@ public final class CredentialReportTable {
         }
         List<Column<?>> all = new ArrayList<>(cols.values());
         all.addAll(List.of(key1Age, key2Age, passwordIdle, key1Idle, key2Idle));
-        return Table.create("credential report", all);
+        return Table.create("credential report as of " + asOf, all);
     }
 
     static boolean isSpecial(String v) {

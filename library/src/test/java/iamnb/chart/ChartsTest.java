@@ -83,7 +83,7 @@ class ChartsTest {
     @Test
     void keyAge_title_saysWhatAndAsOfWhen() {
         assertEquals("Access key age, as of 2026-11-01 (demo 123456789012)", Charts.keyAge(DEMO).title());
-        assertEquals("Access key age", Charts.keyAge(DEMO.accessKeys()).title());
+        assertEquals("Access key age, as of 2026-11-01", Charts.keyAge(DEMO.accessKeys()).title(), "the table's name gives the instant");
         assertEquals("Service keys", Charts.keyAge(DEMO, o -> o.title("Service keys")).title());
     }
 
@@ -111,7 +111,7 @@ class ChartsTest {
     @Test
     void keyAge_whenTableHasNoAgeColumn_thenErrorListsColumnsAndFix() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Charts.keyAge(DEMO.roles()));
-        assertTrue(e.getMessage().contains("table \"roles\" has neither age_days"), e.getMessage());
+        assertTrue(e.getMessage().contains("table \"roles as of 2026-11-01T00:00:00Z\" has neither age_days"), e.getMessage());
         assertTrue(e.getMessage().contains("o.valueColumns("), e.getMessage());
         InvalidInputException typo = assertThrows(InvalidInputException.class,
                 () -> Charts.keyAge(DEMO.accessKeys(), o -> o.valueColumns("age_dayz")));
@@ -158,6 +158,29 @@ class ChartsTest {
     }
 
     @Test
+    void toMimeBundle_showsTheDescriptionAsAltTextAndCaptionOfTheSamePicture() {
+        Chart chart = Charts.unusedRoles(DEMO);
+        Map<String, Object> bundle = chart.toMimeBundle();
+        String html = (String) bundle.get("text/html");
+        String description = iamnb.internal.Html.escape(chart.description());
+        assertTrue(html.contains("<img src=\"data:image/png;base64," + bundle.get("image/png") + "\""), html);
+        assertTrue(html.contains(" alt=\"" + iamnb.internal.Html.escape(chart.title()) + ": " + description + "\""), html);
+        assertTrue(html.contains("<figcaption><i>" + description + "</i></figcaption>"), html);
+        assertTrue(html.contains(" width=\"" + chart.width() + "\""), html);
+    }
+
+    @Test
+    void keyAge_ofAFilteredTable_keepsTheAccountsAsOfInItsTitle() {
+        Table keys = DEMO.accessKeys();
+        Table service = keys.where(keys.stringColumn("user").startsWith("svc-"));
+        assertTrue(Charts.keyAge(service).title().contains("as of 2026-11-01"), Charts.keyAge(service).title());
+        assertTrue(Charts.lastUsed(DEMO.credentialReport().first(3)).title().contains("as of 2026-11-01"));
+        Table anonymous = service.copy();
+        anonymous.setName("my keys");
+        assertFalse(Charts.keyAge(anonymous).title().contains("as of"), "no instant known, none invented");
+    }
+
+    @Test
     void save_writesPngOrSvgByExtension(@TempDir Path dir) throws Exception {
         Chart chart = Charts.keyAgeVsLastUse(DEMO);
         Path png = chart.save(dir.resolve("charts/scatter.png"));
@@ -190,7 +213,7 @@ class ChartsTest {
     @Test
     void lastUsed_fromAccessKeysTable_usesTheLastUsedColumn() {
         Chart chart = Charts.lastUsed(DEMO.accessKeys());
-        assertEquals(List.of("access key"), xy(chart).getSeriesMap().keySet().stream().toList());
+        assertEquals(List.of("access key", "90 days before 2026-11-01"), xy(chart).getSeriesMap().keySet().stream().toList());
         assertEquals(DEMO.accessKeys().rowCount() - DEMO.accessKeys().instantColumn("last_used").countMissing(),
                 chart.data().rowCount());
     }

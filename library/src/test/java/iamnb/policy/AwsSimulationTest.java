@@ -153,7 +153,7 @@ class AwsSimulationTest {
         String text = (String) bundle.get("text/plain");
         assertTrue(text.contains("EXPLICIT_DENY") && text.contains("allowed") && text.contains("app-s3 (IAM Policy)"), text);
         String html = (String) bundle.get("text/html");
-        assertTrue(html.contains("<th>AWS SimulatePrincipalPolicy</th>"), html);
+        assertTrue(html.contains("<th><div align=\"left\">AWS SimulatePrincipalPolicy</div></th>"), html);
         assertTrue(html.contains("AWS&#39;s simulator did not evaluate"), "explanation is escaped: " + html);
     }
 

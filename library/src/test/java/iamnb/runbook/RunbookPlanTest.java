@@ -248,7 +248,7 @@ class RunbookPlanTest {
         assertTrue(html.contains("<b>Nothing has been executed. Call plan.apply(iamClient) to run these 2 steps."), html);
         assertTrue(html.contains("deploys &lt;prod&gt; &amp; &quot;staging&quot;"), html);
         assertFalse(html.contains("<prod>"));
-        assertTrue(html.contains("<td>1</td>") && html.contains("<td>4</td>"));
+        assertTrue(html.contains("<td valign=\"top\">1</td>") && html.contains("<td valign=\"top\">4</td>"), html);
         assertTrue(html.contains("&quot;sts:ExternalId&quot;: &quot;prod-deploy-2024&quot;"), "documents are shown, escaped");
         String text = (String) bundle.get("text/plain");
         assertTrue(text.contains("  1. iam:CreateRole  [runs on apply()]"), text);

@@ -17,7 +17,11 @@ import tech.tablesaw.columns.Column;
  * gives the full size ("1,234 rows × 12 columns"). Cells are typed: numbers right-aligned with
  * thousands separators, instants in ISO-8601 UTC, missing values in grey as {@value #MISSING},
  * every text escaped. Styles are inline because JupyterLab drops style sheets from untrusted
- * output and right-aligns every cell by default.
+ * output and right-aligns every cell by default. The classic notebook drops inline styles too
+ * when a notebook is untrusted (a cloned one is), and its own rule right-aligns every cell over
+ * the cell's {@code align}: so a left-aligned cell's text sits in a {@code <div align="left">},
+ * short values carry {@code nowrap}, and a column of long text a minimum {@code width}: markup
+ * that sanitizer keeps (kernel/src/test/python/test_browser_notebooks.py looks at both states).
  */
 public final class TableRenderer implements Renderer {
 
@@ -26,6 +30,9 @@ public final class TableRenderer implements Renderer {
     static final int MAX_COLUMNS = 50;
     static final String MISSING = "NA";
     private static final int MAX_TEXT_WIDTH = 40;
+    /** Cells longer than this wrap; a column holding one is kept at least {@value #TEXT_COLUMN_PX} pixels wide. */
+    private static final int LONG_CELL = 40;
+    private static final int TEXT_COLUMN_PX = 160;
 
     @Override
     public Optional<MimeBundle> render(Object value) {
@@ -110,11 +117,14 @@ public final class TableRenderer implements Renderer {
         out.append("<table class=\"dataframe\" style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\">");
         out.append("<thead><tr style=\"border-bottom:1px solid #999\"><th></th>");
         for (int c = 0; c < view.headers().size(); c++) {
-            out.append("<th title=\"").append(escape(view.types().get(c))).append("\" style=\"text-align:")
-                    .append(view.rightAligned().get(c) ? "right" : "left").append(";vertical-align:bottom\">")
+            String align = view.rightAligned().get(c) ? "right" : "left";
+            out.append("<th title=\"").append(escape(view.types().get(c))).append('"')
+                    .append(hasLongCell(view, c) ? " width=\"" + TEXT_COLUMN_PX + "\"" : "")
+                    .append(" style=\"text-align:").append(align).append(";vertical-align:bottom\">")
+                    .append("<div align=\"").append(align).append("\">")
                     .append(escape(view.headers().get(c)))
                     .append("<br><span style=\"font-weight:normal;color:#888;font-size:0.8em\">")
-                    .append(escape(view.types().get(c))).append("</span></th>");
+                    .append(escape(view.types().get(c))).append("</span></div></th>");
         }
         out.append("</tr></thead><tbody>");
         for (int i = 0; i < view.rowNumbers().size(); i++) {
@@ -130,17 +140,20 @@ public final class TableRenderer implements Renderer {
                     .append(String.format(Locale.ROOT, "%,d", r)).append("</th>");
             List<String> row = view.cells().get(i);
             for (int c = 0; c < row.size(); c++) {
-                String align = view.rightAligned().get(c) ? "right" : "left";
+                boolean right = view.rightAligned().get(c);
+                String align = right ? "right" : "left";
                 String cell = row.get(c);
                 if (cell == null) {
                     out.append("<td style=\"text-align:").append(align)
                             .append(";color:#aaa;font-style:italic\" title=\"missing value\">")
-                            .append(MISSING).append("</td>");
+                            .append(aligned(MISSING, right)).append("</td>");
                 } else {
                     // Short values (dates, numbers, ids) never break; long text wraps, keeping its own line breaks.
-                    String wrap = cell.length() > 40 ? "pre-wrap" : "nowrap";
-                    out.append("<td style=\"text-align:").append(align).append(";white-space:").append(wrap).append("\">")
-                            .append(escape(cell)).append("</td>");
+                    boolean longCell = cell.length() > LONG_CELL;
+                    out.append("<td").append(longCell ? "" : " nowrap").append(" style=\"text-align:").append(align)
+                            .append(";white-space:").append(longCell ? "pre-wrap" : "nowrap").append("\">")
+                            .append(aligned(longCell ? breakable(escape(cell)) : escape(cell), right))
+                            .append("</td>");
                 }
             }
             out.append("</tr>");
@@ -149,6 +162,20 @@ public final class TableRenderer implements Renderer {
         out.append("<p style=\"color:#666;font-size:0.9em;margin:0.3em 0\">").append(escape(view.caption()))
                 .append("</p></div>");
         return out.toString();
+    }
+
+    /** Right-aligned cells are the notebooks' default; left-aligned text sits in a block that says so. */
+    private static String aligned(String html, boolean right) {
+        return right ? html : "<div align=\"left\">" + html + "</div>";
+    }
+
+    /** A break opportunity after every '/' and ':', so a long ARN wraps even where overflow-wrap was stripped. */
+    private static String breakable(String escaped) {
+        return escaped.replace("/", "/<wbr>").replace(":", ":<wbr>");
+    }
+
+    private static boolean hasLongCell(View view, int column) {
+        return view.cells().stream().anyMatch(row -> row.get(column) != null && row.get(column).length() > LONG_CELL);
     }
 
     static String text(View view) {

@@ -63,7 +63,18 @@ class TableRendererTest {
         String html = html(keys(5));
         assertTrue(html.contains(">2024-01-03T03:04:05Z<"), html);
         assertTrue(html.contains("text-align:right;white-space:nowrap\">4,000<"), html);
-        assertTrue(html.contains("text-align:left;white-space:nowrap\">user-1<"));
+        assertTrue(html.contains("text-align:left;white-space:nowrap\"><div align=\"left\">user-1</div><"), html);
+    }
+
+    @Test
+    void render_whenStylesAreStripped_textStillLeftAligned_shortValuesUnbroken_longTextWide() {
+        // An untrusted classic notebook drops style="" and right-aligns every td: what must remain is markup.
+        var reason = StringColumn.create("reason", "Allowed by statement #0 of identity policy arn:aws:iam::aws:policy/AdministratorAccess");
+        var count = IntColumn.create("n", new int[] {3});
+        String html = html(Table.create("who can", reason, count)).replaceAll(" style=\"[^\"]*\"", "");
+        assertTrue(html.contains("<th title=\"string\" width=\"160\"><div align=\"left\">reason"), html);
+        assertTrue(html.contains("<td><div align=\"left\">Allowed by statement #0 of identity policy arn:<wbr>aws:<wbr>iam:<wbr>"), html);
+        assertTrue(html.contains("<td nowrap>3</td>"), html);
     }
 
     @Test
@@ -73,7 +84,7 @@ class TableRendererTest {
         last.append(LocalDate.of(2024, 5, 1));
         last.appendMissing();
         String html = html(Table.create(name, last));
-        assertTrue(html.contains("title=\"missing value\">NA</td>"), html);
+        assertTrue(html.contains("title=\"missing value\"><div align=\"left\">NA</div></td>"), html);
         assertTrue(html.contains(">2024-05-01<"));
         assertTrue(text(Table.create(name, last)).contains("NA"));
     }
