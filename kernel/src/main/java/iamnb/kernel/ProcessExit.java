@@ -11,6 +11,14 @@ final class ProcessExit {
     private ProcessExit() {}
 
     static void exit(int status) {
+        exitAfter(status, () -> { });
+    }
+
+    /**
+     * Runs {@code cleanup} (closing sockets, say) and exits with {@code status}; the JVM halts if both together
+     * take longer than {@link #GRACE_MS} ms (a failing cleanup is logged, and the exit goes on).
+     */
+    static void exitAfter(int status, Runnable cleanup) {
         Thread guard = new Thread(() -> {
             try {
                 Thread.sleep(GRACE_MS);
@@ -21,6 +29,11 @@ final class ProcessExit {
         }, "iamnb-exit-guard");
         guard.setDaemon(true);
         guard.start();
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            System.getLogger("iamnb.kernel").log(System.Logger.Level.WARNING, "while exiting", e);
+        }
         System.exit(status);
     }
 }
