@@ -35,5 +35,6 @@ public final class Main {
             ProcessExit.exit(1);
         }));
         Kernel.start(Path.of(args[0]), System.getenv(), kernelOut, kernelErr).serve();
+        ProcessExit.awaitExitInProgress();
     }
 }

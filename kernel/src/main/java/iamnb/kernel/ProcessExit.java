@@ -7,6 +7,8 @@ package iamnb.kernel;
  */
 final class ProcessExit {
     static final long GRACE_MS = 3000;
+    private static final java.util.concurrent.CountDownLatch NEVER = new java.util.concurrent.CountDownLatch(1);
+    private static volatile boolean exiting;
 
     private ProcessExit() {}
 
@@ -19,6 +21,7 @@ final class ProcessExit {
      * take longer than {@link #GRACE_MS} ms (a failing cleanup is logged, and the exit goes on).
      */
     static void exitAfter(int status, Runnable cleanup) {
+        exiting = true;
         Thread guard = new Thread(() -> {
             try {
                 Thread.sleep(GRACE_MS);
@@ -35,5 +38,21 @@ final class ProcessExit {
             System.getLogger("iamnb.kernel").log(System.Logger.Level.WARNING, "while exiting", e);
         }
         System.exit(status);
+    }
+
+    /**
+     * For the main thread when its serving loop has ended. Every other kernel thread is a daemon, so returning
+     * from {@code main} ends the JVM at once: during a shutdown that cut short the closing of the context, and
+     * with it the shutdown_reply still on its way (seen on JDK 25 when shutdown came before JShell was ready).
+     * So while an exit is in progress this waits for it to end the process; otherwise it returns.
+     */
+    static void awaitExitInProgress() {
+        while (exiting) {
+            try {
+                NEVER.await();
+            } catch (InterruptedException e) {
+                // keep waiting: the exit in progress ends this thread with the process
+            }
+        }
     }
 }
