@@ -5,7 +5,8 @@
         [--java-home /usr/lib/jvm/temurin-25-jdk-amd64] [--java-opts="-XX:..."] [--no-cds] [--skip-python]
 
 Figures: start -> first kernel_info_reply, start -> first execute_reply (sent right after kernel_info, as
-front ends do), p50/p95 round trip of trivial cells, p50 completion latency, seconds from interrupt to the
+front ends do), p50/p95 round trip of trivial cells, p50 completion latency, p50 inspection (Shift-Tab) latency
+repeated on one name and on the first request for each of several names, seconds from interrupt to the
 reply of a tight loop, RSS of the kernel process after warm-up (VmRSS). Not a test: nothing is asserted.
 """
 import argparse
@@ -25,8 +26,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 CASES = {
-    "iamnb": {"trivial": "1+1", "complete": "Math.ma", "loop": "while (true) {}"},
-    "python3": {"trivial": "1+1", "complete": "import o", "loop": "while True: pass"},
+    "iamnb": {"trivial": "1+1", "complete": "Math.ma", "loop": "while (true) {}", "inspect": "Iam.demo",
+              # first Shift-Tab on each: JShell parses the declaring class's source for its Javadoc
+              "inspect_each": ["Iam.fromSnapshot", "Iam.live", "Iam.whoami", "String.valueOf", "Optional.of",
+                               "List.of", "Math.max", "Duration.ofDays"]},
+    "python3": {"trivial": "1+1", "complete": "import o", "loop": "while True: pass", "inspect": "print",
+                "inspect_each": ["len", "sorted", "open", "zip", "enumerate", "isinstance", "range", "divmod"]},
 }
 
 
@@ -106,6 +111,18 @@ def bench(name, cells):
             reply_to(kc, kc.complete(case["complete"], len(case["complete"])))
             completions.append((time.perf_counter() - t) * 1000)
         figures["completion p50 (ms)"] = statistics.median(completions[10:])
+        inspections = []
+        for _ in range(50):
+            t = time.perf_counter()
+            reply_to(kc, kc.inspect(case["inspect"], len(case["inspect"])))
+            inspections.append((time.perf_counter() - t) * 1000)
+        figures["inspect, same name, p50 (ms)"] = statistics.median(inspections[10:])
+        firsts = []
+        for name in case["inspect_each"]:
+            t = time.perf_counter()
+            reply_to(kc, kc.inspect(name, len(name)))
+            firsts.append((time.perf_counter() - t) * 1000)
+        figures["inspect, first of a name, p50 (ms)"] = statistics.median(firsts)
         figures["RSS after warm-up (MB)"] = rss_mb(km.provisioner.process.pid)
         loop_id = kc.execute(case["loop"])
         time.sleep(1.0)

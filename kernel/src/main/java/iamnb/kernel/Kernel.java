@@ -192,11 +192,25 @@ public final class Kernel {
         sockets.close();
     }
 
+    /**
+     * Ends the process after a shutdown_request, whose reply the control thread has already handed to its socket.
+     * Closing the context waits (up to the sockets' linger) until queued replies have left; the whole sequence is
+     * bounded by {@link ProcessExit}, so a kernel told to shut down never stays behind, whatever state start-up
+     * is in. JShell, if it is still starting, is left alone (the exit ends it) instead of being sent an
+     * interrupt that would run later on its start-up thread.
+     */
     private void shutdown(boolean restart) {
         LOG.log(System.Logger.Level.INFO, "shutting down" + (restart ? " for a restart" : ""));
-        evaluator.thenAccept(JShellEvaluator::interrupt);
-        sockets.close(); // lingers up to 1 s so the shutdown_reply leaves
-        System.exit(0);
+        ProcessExit.exitAfter(0, () -> {
+            JShellEvaluator ready = evaluator.getNow(null);
+            if (ready != null) {
+                ready.interrupt();
+            }
+            // JeroMQ's term() waits for the sockets to drain in a select that an interrupt flag on this thread
+            // could cut short; nothing here needs the flag.
+            Thread.interrupted();
+            sockets.close();
+        });
     }
 
     private static long millis(long since) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 /**
  * Entry point: {@code java -jar iamnb-kernel.jar CONNECTION_FILE}; {@code --warm-up} runs a short session
  * against an in-process client and exits (used to record a class-data-sharing archive at install time).
+ *
+ * <p>A kernel started by a Jupyter client ends when that client is gone ({@link ParentWatch}).
  */
 public final class Main {
     private Main() {}
@@ -27,6 +29,12 @@ public final class Main {
         PrintStream kernelOut = System.out;
         PrintStream kernelErr = System.err;
         KernelLogging.configure(kernelErr, System.getenv("IAMNB_LOG_LEVEL"));
+        // Watch the client first: a kernel whose client dies during start-up must not stay behind either.
+        ParentWatch.fromEnvironment(System.getenv()).ifPresent(watch -> watch.start(reason -> {
+            System.getLogger("iamnb.kernel").log(System.Logger.Level.WARNING, "exiting: " + reason);
+            ProcessExit.exit(1);
+        }));
         Kernel.start(Path.of(args[0]), System.getenv(), kernelOut, kernelErr).serve();
+        ProcessExit.awaitExitInProgress();
     }
 }

@@ -26,9 +26,9 @@ import org.zeromq.ZMQ;
 /**
  * A whole kernel session in one process, for recording the class-data-sharing archive at install time: a real
  * kernel on loopback ports, and a client on the same sockets a front end uses sending what a front end sends
- * first (kernel_info, a trivial cell, a display, a completion, is_complete). The archive then holds the
- * classes of sockets, signing, JSON, history, rendering and JShell alike; recording JShell alone left about
- * 900 classes of a real start (the protocol side) to be loaded from the jar.
+ * first (kernel_info, a trivial cell, a display, a completion, is_complete, an inspection). The archive then
+ * holds the classes of sockets, signing, JSON, history, rendering and JShell alike; recording JShell alone left
+ * about 900 classes of a real start (the protocol side) to be loaded from the jar.
  */
 final class WarmUp {
     private static final int REPLY_TIMEOUT_MS = 60_000;
@@ -75,6 +75,9 @@ final class WarmUp {
             request(shell, codec, client, json, "complete_request",
                     json.createObjectNode().put("code", "Math.ma").put("cursor_pos", 7));
             request(shell, codec, client, json, "is_complete_request", json.createObjectNode().put("code", "1+"));
+            // Shift-Tab: javac's Javadoc reading and the zip file system of the library's sources
+            request(shell, codec, client, json, "inspect_request",
+                    json.createObjectNode().put("code", "Iam.demo").put("cursor_pos", 8).put("detail_level", 0));
         }
     }
 

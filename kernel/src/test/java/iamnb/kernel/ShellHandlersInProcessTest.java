@@ -72,9 +72,14 @@ class ShellHandlersInProcessTest {
     }
 
     @AfterAll
-    static void stopKernel() {
+    static void stopKernel() throws InterruptedException {
         context.close();
-        kernel.close();
+        // Bounded, as in ChannelServerTest: the kernel's sockets are closed from this thread while its
+        // channel threads poll them, and JeroMQ's reaper may then spin instead of finishing.
+        Thread closer = new Thread(kernel::close, "test-kernel-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(10_000);
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** How long an interrupted snippet may take to stop by itself before its thread is abandoned. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(3);
+    private DocumentationLookup documentation;
 
     /** Builds the JShell; {@link #preload} then makes it ready for notebooks. */
     public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr) {
@@ -299,30 +300,33 @@ public final class JShellEvaluator implements AutoCloseable {
         return !continuation.isEmpty() && Character.isUpperCase(continuation.charAt(0)) ? "class" : "instance";
     }
 
-    /** Signature and Javadoc of what is at {@code cursor}, or empty. */
+    /**
+     * Signature and Javadoc of what is at {@code cursor}, or empty. Javadoc comes from the JDK's src.zip when it
+     * is installed and from the library's sources in the kernel jar ({@link DocumentationLookup}, made on first
+     * use: opening the jar's sources takes tens of milliseconds that start-up should not pay).
+     */
     public Optional<Engine.Inspection> inspect(String code, int cursor) {
+        if (documentation == null) {
+            documentation = new DocumentationLookup(analysis, getClass().getClassLoader());
+        }
         int end = cursor;
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
             end++;
         }
         int start = snippetStart(code, cursor);
-        String input = code.substring(start, end);
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(input, input.length(), true);
-        if (docs.isEmpty()) {
-            docs = analysis.documentation(input + "(", input.length() + 1, true);
-        }
-        if (docs.isEmpty()) {
+        List<DocumentationLookup.Entry> entries = documentation.lookup(code.substring(start, end));
+        if (entries.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder plain = new StringBuilder();
         StringBuilder html = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation doc : docs) {
-            plain.append(doc.signature()).append('\n');
-            html.append("<pre>").append(escape(doc.signature())).append("</pre>\n");
-            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                plain.append(doc.javadoc().replaceAll("<[^>]+>", "").strip()).append("\n\n");
-                html.append("<div>").append(doc.javadoc()).append("</div>\n");
-            }
+        for (DocumentationLookup.Entry entry : entries) {
+            plain.append(entry.signature()).append('\n');
+            html.append("<pre>").append(escape(entry.signature())).append("</pre>\n");
+            entry.javadoc().ifPresent(javadoc -> {
+                plain.append(javadoc.plain()).append("\n\n");
+                html.append("<div>").append(javadoc.html()).append("</div>\n");
+            });
         }
         return Optional.of(new Engine.Inspection(plain.toString().strip(), html.toString()));
     }

@@ -20,8 +20,9 @@ public final class KernelSockets implements AutoCloseable {
 
     public KernelSockets(ConnectionInfo info) {
         context = new ZContext(1);
-        // Let replies already queued (e.g. shutdown_reply) leave before the context closes.
-        context.setLinger(1000);
+        // Let replies already queued (e.g. shutdown_reply) leave before the context closes: closing waits until they
+        // have, or at most this long (a client that stopped reading must not hold the kernel for long).
+        context.setLinger(2000);
         shell = bind(SocketType.ROUTER, info.endpoint(info.shellPort()));
         control = bind(SocketType.ROUTER, info.endpoint(info.controlPort()));
         iopub = context.createSocket(SocketType.XPUB);
