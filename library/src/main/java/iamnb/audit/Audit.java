@@ -103,7 +103,7 @@ public final class Audit {
     }
 
     private CredentialAudit credentials() {
-        return new CredentialAudit(acct, admins, DEFAULT_BREAK_GLASS_ROLE);
+        return new CredentialAudit(acct, admins, new BreakGlassAudit(acct, sim, admins));
     }
 
     // ---- break-glass and boundaries --------------------------------------------------------------------------

@@ -4,11 +4,11 @@ import iamnb.model.AccessKey;
 import iamnb.model.AccountView;
 import iamnb.model.CredentialReportRow;
 import iamnb.model.Role;
+import iamnb.model.RoleLastUsed;
 import iamnb.model.User;
+import iamnb.model.UserKeys;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +26,12 @@ import java.util.Optional;
 final class CredentialAudit {
     private final AccountView acct;
     private final AdminAudit admins;
-    private final String breakGlassRole;
+    private final BreakGlassAudit breakGlass;
 
-    CredentialAudit(AccountView acct, AdminAudit admins, String breakGlassRole) {
+    CredentialAudit(AccountView acct, AdminAudit admins, BreakGlassAudit breakGlass) {
         this.acct = acct;
         this.admins = admins;
-        this.breakGlassRole = breakGlassRole;
+        this.breakGlass = breakGlass;
     }
 
     /** What the report says about a password's last use. */
@@ -49,24 +49,12 @@ final class CredentialAudit {
                     "password never used (credential report: no_information)");
             case "N/A" -> new PasswordUse(Optional.empty(), "no console password (credential report: N/A)");
             case "not_supported" -> new PasswordUse(Optional.empty(), "not supported for this row");
-            default -> new PasswordUse(parse(v), "password last used " + v);
+            default -> new PasswordUse(UserKeys.instant(v), "password last used " + v);
         };
     }
 
     Optional<CredentialReportRow> reportRow(String user) {
         return acct.snapshot().credentialReport().flatMap(r -> r.row(user));
-    }
-
-    static Optional<Instant> parse(String v) {
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(Instant.parse(v));
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
     }
 
     long days(Instant t) {
@@ -80,20 +68,21 @@ final class CredentialAudit {
         List<Finding> out = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
             PasswordUse pw = passwordUse(u);
-            Optional<Instant> lastKey = u.accessKeys().stream().flatMap(k -> k.lastUsed().stream())
+            List<UserKeys.Key> keys = UserKeys.of(acct.snapshot(), u);
+            Optional<Instant> lastKey = keys.stream().flatMap(k -> k.lastUsed().stream())
                     .map(AccessKey.KeyLastUsed::date).max(Instant::compareTo);
-            if (u.accessKeys().isEmpty()) {
-                lastKey = reportKeyUse(u.name());
-            }
             String keyNote = lastKey.map(t -> "access keys last used " + t + " (" + days(t) + " days ago)")
-                    .orElse(u.accessKeys().isEmpty() ? "no access keys" : "access keys never used (last used: N/A)");
+                    .orElse(keys.isEmpty() ? "no access keys" : "access keys never used (last used: N/A)");
             Optional<Instant> last = max(pw.last(), lastKey);
             boolean admin = admins.isAdmin("user", u.name());
             String evidence = pw.note() + "; " + keyNote + "; created " + u.created() + " (" + days(u.created()) + " days ago)";
-            if (last.isEmpty()) {
-                boolean young = days(u.created()) < n;
-                out.add(new Finding(young ? Severity.LOW : admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(),
-                        "UNUSED-USER-NEVER", young ? "new user, not used yet" : "never used: no console sign-in and no access key use",
+            if (last.isEmpty() && days(u.created()) < n) {
+                out.add(new Finding(Severity.INFO, "user", u.name(), "UNUSED-USER-NEW",
+                        "new user, not used yet: too new to judge (created less than " + n + " days ago)", evidence,
+                        "Nothing yet; it is judged once it is " + n + " days old."));
+            } else if (last.isEmpty()) {
+                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(),
+                        "UNUSED-USER-NEVER", "never used: no console sign-in and no access key use",
                         evidence, "Confirm with the owner, then delete the user (or at least its password and keys)."));
             } else if (days(last.get()) > n) {
                 out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(), "UNUSED-USER",
@@ -106,26 +95,10 @@ final class CredentialAudit {
             }
         }
         for (Role r : acct.snapshot().roles()) {
-            if (r.isServiceLinked() || r.name().equals(breakGlassRole)) {
-                continue;   // service-linked roles belong to AWS; the break-glass role is unused by design
+            if (r.isServiceLinked()) {
+                continue;   // service-linked roles belong to AWS: their use is the service's business
             }
-            boolean admin = admins.isAdmin("role", r.name());
-            long age = days(r.created());
-            if (r.lastUsed().isEmpty()) {
-                boolean young = age < n;
-                out.add(new Finding(young ? Severity.LOW : admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(),
-                        "UNUSED-ROLE-NEVER", young ? "new role, not used yet" : "role never used",
-                        "RoleLastUsed is empty (IAM tracks the last 400 days); created " + r.created() + " (" + age + " days ago)",
-                        "Confirm with the owner and delete the role (detach its policies and remove it from instance profiles first)."));
-            } else if (days(r.lastUsed().get().date()) > n) {
-                long d = days(r.lastUsed().get().date());
-                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), "UNUSED-ROLE",
-                        "role unused for " + d + " days (> " + n + ")",
-                        "RoleLastUsed " + r.lastUsed().get().date() + (r.lastUsed().get().region().isEmpty() ? ""
-                                : " in " + r.lastUsed().get().region()),
-                        "Confirm with the owner and delete the role; Access Analyzer's unused-access findings show "
-                                + "which permissions went unused."));
-            }
+            unusedRole(r, n).ifPresent(out::add);
         }
         java.util.Set<String> inUse = new java.util.HashSet<>();
         acct.snapshot().users().forEach(u -> {
@@ -150,12 +123,43 @@ final class CredentialAudit {
         return new Findings("unused principals (" + n + " days)", acct.asOf(), out);
     }
 
-    private Optional<Instant> reportKeyUse(String user) {
-        Optional<CredentialReportRow> row = reportRow(user);
-        if (row.isEmpty()) {
+    /** The finding for a role unused for more than {@code n} days, or never used; empty when it was used. */
+    private Optional<Finding> unusedRole(Role r, long n) {
+        long age = days(r.created());
+        Optional<Instant> lastUse = r.lastUsed().map(RoleLastUsed::date);
+        if (lastUse.isEmpty() && age < n) {
+            return Optional.of(new Finding(Severity.INFO, "role", r.name(), "UNUSED-ROLE-NEW",
+                    "new role, not used yet: too new to judge (created less than " + n + " days ago)",
+                    "RoleLastUsed is empty; created " + r.created() + " (" + age + " days ago)",
+                    "Nothing yet; it is judged once it is " + n + " days old."));
+        }
+        if (lastUse.isPresent() && days(lastUse.get()) <= n) {
             return Optional.empty();
         }
-        return max(parse(row.get().get("access_key_1_last_used_date")), parse(row.get().get("access_key_2_last_used_date")));
+        boolean admin = admins.isAdmin("role", r.name());
+        String evidence = lastUse.isEmpty()
+                ? "RoleLastUsed is empty (IAM tracks the last 400 days); created " + r.created() + " (" + age + " days ago)"
+                : "RoleLastUsed " + lastUse.get() + (r.lastUsed().get().region().isEmpty() ? "" : " in " + r.lastUsed().get().region());
+        // An idle admin role is expected only of a break-glass role, and only one that passes its checklist:
+        // the name proves nothing, the checklist (MFA, 1-hour sessions, trusted by the account only) does.
+        if (admin) {
+            Checklist bg = breakGlass.run(r.name(), java.util.Set.of("arn:aws:iam::" + acct.accountId() + ":root"));
+            if (bg.passed()) {
+                return Optional.of(new Finding(Severity.INFO, "role", r.name(), "UNUSED-ROLE-BREAK-GLASS",
+                        "unused by design: an admin role kept for emergencies, and its break-glass checklist passes",
+                        evidence + "; " + bg.caption(), "Nothing; match any future use to an incident."));
+            }
+        }
+        if (lastUse.isEmpty()) {
+            return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), "UNUSED-ROLE-NEVER",
+                    "role never used", evidence,
+                    "Confirm with the owner and delete the role (detach its policies and remove it from instance profiles first)."));
+        }
+        long d = days(lastUse.get());
+        return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), "UNUSED-ROLE",
+                "role unused for " + d + " days (> " + n + ")", evidence,
+                "Confirm with the owner and delete the role; Access Analyzer's unused-access findings show "
+                        + "which permissions went unused."));
     }
 
     private static Optional<Instant> max(Optional<Instant> a, Optional<Instant> b) {
@@ -174,31 +178,34 @@ final class CredentialAudit {
         long n = maxAge.toDays();
         List<Finding> out = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
-            List<AccessKey> active = u.activeKeys();
-            for (AccessKey k : active) {
+            List<UserKeys.Key> active = UserKeys.of(acct.snapshot(), u).stream().filter(UserKeys.Key::active).toList();
+            for (UserKeys.Key k : active) {
                 long age = days(k.created());
                 String used = k.lastUsed().map(l -> "last used " + l.date() + " (" + days(l.date()) + " days ago"
                         + (l.service().isEmpty() ? "" : ", " + l.service()) + ")").orElse("never used");
-                String evidence = "key " + k.accessKeyId() + " Active, created " + k.created() + " (" + age + " days ago), " + used;
+                String evidence = k.fromReport()
+                        ? "credential report: " + k.label() + " active, last rotated " + k.created() + " (" + age
+                                + " days ago), " + used + "; the key id is in access-keys.json (aws iam list-access-keys)"
+                        : "key " + k.label() + " Active, created " + k.created() + " (" + age + " days ago), " + used;
                 if (age > n) {
                     out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-AGE",
-                            "active access key " + k.accessKeyId() + " is " + age + " days old (> " + n + ")", evidence,
+                            "active access key " + k.label() + " is " + age + " days old (> " + n + ")", evidence,
                             "Rotate: create a second key, deploy it, deactivate this one, delete it after 24-48 h "
                                     + "(Runbooks.rotateKeys(acct, \"" + u.name() + "\"))."));
                 }
                 if (k.lastUsed().isEmpty()) {
                     out.add(new Finding(age < 7 ? Severity.LOW : Severity.MEDIUM, "user", u.name(), "KEY-NEVER-USED",
-                            "active access key " + k.accessKeyId() + " was never used", evidence,
+                            "active access key " + k.label() + " was never used", evidence,
                             "Deactivate the key; delete it if nothing breaks."));
                 } else if (days(k.lastUsed().get().date()) > n) {
                     out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-UNUSED",
-                            "active access key " + k.accessKeyId() + " unused for " + days(k.lastUsed().get().date())
+                            "active access key " + k.label() + " unused for " + days(k.lastUsed().get().date())
                                     + " days (> " + n + ")", evidence, "Deactivate the key; delete it if nothing breaks."));
                 }
             }
             if (active.size() > 1) {
                 out.add(new Finding(Severity.LOW, "user", u.name(), "KEY-TWO-ACTIVE", "two active access keys",
-                        active.stream().map(k -> k.accessKeyId() + " created " + k.created()).toList().toString(),
+                        active.stream().map(k -> k.label() + " created " + k.created()).toList().toString(),
                         "Finish the rotation: deactivate the older key once the new one is deployed."));
             }
         }

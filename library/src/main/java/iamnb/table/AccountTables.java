@@ -1,6 +1,5 @@
 package iamnb.table;
 
-import iamnb.model.AccessKey;
 import iamnb.model.AccountSnapshot;
 import iamnb.model.AttachedPolicy;
 import iamnb.model.Group;
@@ -10,6 +9,7 @@ import iamnb.model.Principal;
 import iamnb.model.Role;
 import iamnb.model.Statement;
 import iamnb.model.User;
+import iamnb.model.UserKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -190,7 +190,10 @@ public final class AccountTables {
                 versions, statements, created, updated, description);
     }
 
-    /** One row per access key: metadata and use, never a secret. */
+    /**
+     * One row per access key: metadata and use, never a secret. Without the key metadata a key is known from the
+     * credential report only, and {@code access_key_id} names its slot ("key 1", "key 2").
+     */
     public static Table accessKeys(AccountSnapshot s) {
         StringColumn user = StringColumn.create("user");
         StringColumn keyId = StringColumn.create("access_key_id");
@@ -202,25 +205,23 @@ public final class AccountTables {
         StringColumn service = StringColumn.create("last_used_service");
         StringColumn region = StringColumn.create("last_used_region");
         IntColumn idle = IntColumn.create("days_since_use");
-        for (User u : s.users()) {
-            for (AccessKey k : u.accessKeys()) {
-                user.append(k.userName());
-                keyId.append(k.accessKeyId());
-                status.append(k.status().json());
-                active.append(k.isActive());
-                created.append(k.created());
-                age.append(days(k.created(), s.asOf()));
-                if (k.lastUsed().isPresent()) {
-                    lastUsed.append(k.lastUsed().get().date());
-                    service.append(naToEmpty(k.lastUsed().get().service()));
-                    region.append(naToEmpty(k.lastUsed().get().region()));
-                    idle.append(days(k.lastUsed().get().date(), s.asOf()));
-                } else {
-                    lastUsed.appendMissing();
-                    service.append("");
-                    region.append("");
-                    idle.appendMissing();
-                }
+        for (UserKeys.Key k : UserKeys.of(s)) {   // key metadata, or the credential report's slots without it
+            user.append(k.userName());
+            keyId.append(k.label());
+            status.append(k.status().json());
+            active.append(k.active());
+            created.append(k.created());
+            age.append(days(k.created(), s.asOf()));
+            if (k.lastUsed().isPresent()) {
+                lastUsed.append(k.lastUsed().get().date());
+                service.append(naToEmpty(k.lastUsed().get().service()));
+                region.append(naToEmpty(k.lastUsed().get().region()));
+                idle.append(days(k.lastUsed().get().date(), s.asOf()));
+            } else {
+                lastUsed.appendMissing();
+                service.append("");
+                region.append("");
+                idle.appendMissing();
             }
         }
         return Table.create("access keys", user, keyId, status, active, created, age, lastUsed, service, region, idle);
