@@ -256,7 +256,8 @@ public final class Audit {
      */
     public Findings all() {
         java.util.Map<String, Findings> runs = runAll();
-        return new Findings("all audits", acct.asOf(), runs.values().stream().flatMap(f -> f.list().stream()).toList());
+        return new Findings("all audits", acct.asOf(), runs.values().stream().flatMap(f -> f.list().stream()).toList(),
+                runs.values().stream().flatMap(f -> f.notChecked().stream()).toList());
     }
 
     /** One row per audit with its findings per severity and in total, plus a total row. */

@@ -24,6 +24,10 @@ import java.util.Optional;
  * not list, from the report.
  */
 final class CredentialAudit {
+    /** What to add when a check needs the credential report. */
+    static final String NO_REPORT = "unknown — add credential-report.csv (aws iam generate-credential-report; "
+            + "aws iam get-credential-report --query Content --output text | base64 -d)";
+
     private final AccountView acct;
     private final AdminAudit admins;
     private final BreakGlassAudit breakGlass;
@@ -66,7 +70,12 @@ final class CredentialAudit {
     Findings unused(Duration threshold) {
         long n = threshold.toDays();
         List<Finding> out = new ArrayList<>();
+        List<String> unknownUsers = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
+            if (reportRow(u.name()).isEmpty()) {
+                unknownUsers.add(u.name());   // a user's last sign-in is only in the credential report
+                continue;
+            }
             PasswordUse pw = passwordUse(u);
             List<UserKeys.Key> keys = UserKeys.of(acct.snapshot(), u);
             Optional<Instant> lastKey = keys.stream().flatMap(k -> k.lastUsed().stream())
@@ -120,7 +129,9 @@ final class CredentialAudit {
                         "Delete it (aws iam delete-policy, after deleting its non-default versions) so nobody attaches it by mistake."));
             }
         }
-        return new Findings("unused principals (" + n + " days)", acct.asOf(), out);
+        List<NotChecked> unknown = unknownUsers.isEmpty() ? List.of()
+                : List.of(new NotChecked("UNUSED-USER", users(unknownUsers), NO_REPORT));
+        return new Findings("unused principals (" + n + " days)", acct.asOf(), out, unknown);
     }
 
     /** The finding for a role unused for more than {@code n} days, or never used; empty when it was used. */
@@ -162,6 +173,12 @@ final class CredentialAudit {
                         + "which permissions went unused."));
     }
 
+    /** "users a, b, c" (at most five names, then how many more). */
+    private static String users(List<String> names) {
+        return (names.size() == 1 ? "user " : "users ") + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
+    }
+
     private static Optional<Instant> max(Optional<Instant> a, Optional<Instant> b) {
         if (a.isEmpty()) {
             return b;
@@ -177,7 +194,12 @@ final class CredentialAudit {
     Findings keys(Duration maxAge) {
         long n = maxAge.toDays();
         List<Finding> out = new ArrayList<>();
+        List<String> unknownUsers = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
+            if (u.accessKeys().isEmpty() && reportRow(u.name()).isEmpty()) {
+                unknownUsers.add(u.name());   // neither access-keys.json nor a report row lists this user's keys
+                continue;
+            }
             List<UserKeys.Key> active = UserKeys.of(acct.snapshot(), u).stream().filter(UserKeys.Key::active).toList();
             for (UserKeys.Key k : active) {
                 long age = days(k.created());
@@ -221,7 +243,15 @@ final class CredentialAudit {
                 }
             }
         });
-        return new Findings("access keys (" + n + " days)", acct.asOf(), out);
+        List<NotChecked> unknown = new ArrayList<>();
+        if (!unknownUsers.isEmpty()) {
+            unknown.add(new NotChecked("KEY", users(unknownUsers), NO_REPORT));
+        }
+        if (rootRow().isEmpty()) {
+            unknown.add(new NotChecked("KEY-ROOT", "account", acct.snapshot().credentialReport().isEmpty() ? NO_REPORT
+                    : "unknown — the credential report has no " + CredentialReportRow.ROOT + " row; regenerate it"));
+        }
+        return new Findings("access keys (" + n + " days)", acct.asOf(), out, unknown);
     }
 
     private Optional<CredentialReportRow> rootRow() {
@@ -232,11 +262,20 @@ final class CredentialAudit {
 
     Findings mfa() {
         List<Finding> out = new ArrayList<>();
+        // Without a report row, a user's console password and MFA are known only from login-profiles.json and
+        // mfa-devices.json; a snapshot where no user has either is taken not to hold those files.
+        boolean loginProfilesHeld = acct.snapshot().users().stream().anyMatch(User::hasConsoleAccess);
+        boolean mfaDevicesHeld = acct.snapshot().users().stream().anyMatch(User::hasMfa);
+        List<String> unknownUsers = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
             Optional<CredentialReportRow> row = reportRow(u.name());
             boolean console = u.hasConsoleAccess() || row.map(r -> "true".equals(r.get("password_enabled"))).orElse(false);
             boolean mfa = u.hasMfa() || row.map(r -> "true".equals(r.get("mfa_active"))).orElse(false);
-            if (console && !mfa) {
+            boolean consoleKnown = row.isPresent() || loginProfilesHeld;
+            boolean mfaKnown = row.isPresent() || mfaDevicesHeld;
+            if (!consoleKnown || console && !mfaKnown) {
+                unknownUsers.add(u.name());
+            } else if (console && !mfa) {
                 boolean admin = admins.isAdmin("user", u.name());
                 PasswordUse pw = passwordUse(u);
                 out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "user", u.name(), "MFA-CONSOLE",
@@ -248,18 +287,21 @@ final class CredentialAudit {
                                 + "MFA set-up without aws:MultiFactorAuthPresent."));
             }
         }
+        List<NotChecked> unknown = new ArrayList<>();
+        if (!unknownUsers.isEmpty()) {
+            unknown.add(new NotChecked("MFA-CONSOLE", users(unknownUsers), NO_REPORT));
+        }
         Optional<CredentialReportRow> root = rootRow();
         if (root.isEmpty()) {
-            out.add(new Finding(Severity.INFO, "account", CredentialReportRow.ROOT, "MFA-ROOT-UNKNOWN",
-                    "root MFA not checked: the snapshot has no credential report",
-                    "acct.snapshot().credentialReport() is empty",
-                    "Collect the credential report (aws iam generate-credential-report; get-credential-report)."));
+            unknown.add(new NotChecked("MFA-ROOT", "account", acct.snapshot().credentialReport().isEmpty()
+                    ? NO_REPORT : "unknown — the credential report has no " + CredentialReportRow.ROOT
+                            + " row; regenerate it (aws iam generate-credential-report, then get-credential-report)"));
         } else if (!"true".equalsIgnoreCase(root.get().get("mfa_active"))) {
             out.add(new Finding(Severity.CRITICAL, "account", CredentialReportRow.ROOT, "MFA-ROOT",
                     "the root user has no MFA", "credential report: <root_account> mfa_active=" + root.get().get("mfa_active")
                             + ", password_last_used=" + root.get().get("password_last_used"),
                     "Enable MFA on the root user (hardware key preferred) and lock the credentials away."));
         }
-        return new Findings("MFA", acct.asOf(), out);
+        return new Findings("MFA", acct.asOf(), out, unknown);
     }
 }

@@ -27,6 +27,10 @@ import java.util.Optional;
  * simulated by the policy engine with the {@code <issuer>:sub} and {@code <issuer>:aud} context keys.
  */
 final class IrsaAudit {
+    /** What to add when a check needs the account's OIDC providers. */
+    static final String NO_PROVIDERS = "unknown — add oidc-providers.json (aws iam list-open-id-connect-providers, then "
+            + "aws iam get-open-id-connect-provider per ARN)";
+
     static final String ANNOTATION = "eks.amazonaws.com/role-arn";
     static final String AUDIENCE = "sts.amazonaws.com";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,11 +107,14 @@ final class IrsaAudit {
                 "Federated " + federated,
                 "Set \"Principal\": {\"Federated\": \"arn:aws:iam::" + acct.accountId() + ":oidc-provider/<issuer host/path>\"}."));
         Optional<OidcProvider> provider = providerArn.flatMap(acct::findOidcProvider);
+        boolean providersHeld = providersHeld();
         items.add(Checklist.Item.of("IRSA-OIDC-PROVIDER", "the OIDC provider exists in IAM (common failure: provider not created)",
-                provider.isPresent() ? CheckStatus.PASS : providerArn.isEmpty() ? CheckStatus.NOT_CHECKED : CheckStatus.FAIL,
+                provider.isPresent() ? CheckStatus.PASS
+                        : providerArn.isEmpty() || !providersHeld ? CheckStatus.NOT_CHECKED : CheckStatus.FAIL,
                 provider.map(p -> p.arn() + ", audiences " + p.clientIds())
-                        .orElse(providerArn.map(a -> a + " is not among the account's OIDC providers "
-                                + acct.snapshot().oidcProviders().stream().map(OidcProvider::arn).toList())
+                        .orElse(providerArn.map(a -> providersHeld ? a + " is not among the account's OIDC providers "
+                                + acct.snapshot().oidcProviders().stream().map(OidcProvider::arn).toList()
+                                : a + ": " + NO_PROVIDERS)
                                 .orElse("no OIDC provider named by the trust policy")),
                 "eksctl utils associate-iam-oidc-provider --cluster <name> --approve (or aws iam create-open-id-connect-provider)."));
         if (in.clusterIssuer().isPresent()) {
@@ -115,8 +122,9 @@ final class IrsaAudit {
             boolean inIam = acct.findOidcProvider(cluster).isPresent();
             boolean trusted = cluster.equals(issuerUrl);
             items.add(Checklist.Item.of("IRSA-ISSUER", "the cluster's issuer is an IAM OIDC provider and is the one the trust names",
-                    inIam && trusted ? CheckStatus.PASS : CheckStatus.FAIL,
-                    "cluster issuer " + cluster + (inIam ? " is" : " is NOT") + " an IAM OIDC provider; trust names " + issuerUrl,
+                    inIam && trusted ? CheckStatus.PASS : trusted && !providersHeld ? CheckStatus.NOT_CHECKED : CheckStatus.FAIL,
+                    "cluster issuer " + cluster + (inIam ? " is" : providersHeld ? " is NOT" : " may or may not be (" + NO_PROVIDERS + ")")
+                            + " an IAM OIDC provider; trust names " + issuerUrl,
                     inIam ? "Point the trust policy's Federated principal and condition keys at " + cluster
                             : "Create the OIDC provider for " + cluster + "."));
         } else {
@@ -307,6 +315,7 @@ final class IrsaAudit {
     /** Trust-policy lint for every role trusting an OIDC provider: missing sub/aud, wildcard sub, unknown provider. */
     Findings lint() {
         List<Finding> out = new ArrayList<>();
+        List<NotChecked> unknown = new ArrayList<>();
         for (Role r : acct.snapshot().roles()) {
             for (Statement s : r.trustPolicy().statements()) {
                 if (!s.isAllow() || s.principal().isEmpty()) {
@@ -318,7 +327,9 @@ final class IrsaAudit {
                     }
                     String url = OidcProvider.urlFromArn(f);
                     String where = "trust policy of " + r.name() + " statement " + s.label();
-                    if (acct.findOidcProvider(f).isEmpty()) {
+                    if (!providersHeld()) {
+                        unknown.add(new NotChecked("IRSA-PROVIDER-MISSING", "role " + r.name(), NO_PROVIDERS));
+                    } else if (acct.findOidcProvider(f).isEmpty()) {
                         out.add(new Finding(Severity.MEDIUM, "role", r.name(), "IRSA-PROVIDER-MISSING",
                                 "trusts an OIDC provider that is not in IAM", where + " names " + f,
                                 "Create the provider, or remove the stale trust."));
@@ -336,6 +347,15 @@ final class IrsaAudit {
                 }
             }
         }
-        return new Findings("IRSA trust", acct.asOf(), out);
+        return new Findings("IRSA trust", acct.asOf(), out, unknown);
+    }
+
+    /**
+     * Whether the snapshot lists the account's OIDC providers. A snapshot with none is taken not to hold
+     * oidc-providers.json: roles trusting a provider are then the only evidence, and whether the provider exists
+     * cannot be known.
+     */
+    private boolean providersHeld() {
+        return !acct.snapshot().oidcProviders().isEmpty();
     }
 }

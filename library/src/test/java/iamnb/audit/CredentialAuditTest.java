@@ -121,10 +121,52 @@ class CredentialAuditTest {
     @Test
     void mfa_withoutCredentialReport_saysRootNotChecked_andAdminWithoutMfaIsCritical() {
         Account acct = account(snapshot().addUser(user("boss").addAttachedPolicy(attach(ADMIN))
-                .loginProfile(new LoginProfile(daysAgo(10), false)).build()));
+                .loginProfile(new LoginProfile(daysAgo(10), false)).build())
+                .addUser(user("careful").loginProfile(new LoginProfile(daysAgo(10), false))
+                        .mfaDevices(List.of(new iamnb.model.MfaDevice("careful", A + "mfa/careful", daysAgo(9)))).build()));
         Findings f = acct.audit().mfa();
-        assertEquals(Severity.INFO, f.check("MFA-ROOT-UNKNOWN").list().get(0).severity());
+        assertTrue(f.check("MFA-ROOT").isEmpty(), f.toString());
+        assertEquals(List.of("MFA-ROOT"), f.notChecked().stream().map(NotChecked::check).toList());
+        assertTrue(f.notChecked().get(0).reason().contains("add credential-report.csv"), f.caption());
+        assertTrue(f.caption().contains("not checked: MFA-ROOT"), f.caption());
         assertEquals(Severity.CRITICAL, f.forPrincipal("boss").list().get(0).severity());
+        assertTrue(f.forPrincipal("careful").isEmpty());
+    }
+
+    @Test
+    void mfa_whenTheReportHasNoRootRow_saysSoInsteadOfBlamingAMissingReport() {
+        var report = new CredentialReport(Optional.of(AS_OF), List.of(row("u", Map.of("password_enabled", "false"))));
+        Findings f = account(snapshot().credentialReport(report).addUser(user("u").build())).audit().mfa();
+        assertTrue(f.isEmpty(), f.toString());
+        NotChecked root = f.notChecked().get(0);
+        assertEquals("MFA-ROOT", root.check());
+        assertTrue(root.reason().contains("no <root_account> row"), root.reason());
+    }
+
+    @Test
+    void mfa_withoutReportOrDeviceList_flagsNoConsoleUserButSaysWhoWasNotChecked() {
+        Account acct = account(snapshot().addUser(user("console").loginProfile(new LoginProfile(daysAgo(10), false)).build()));
+        Findings f = acct.audit().mfa();
+        assertTrue(f.isEmpty(), f.toString());
+        assertEquals("user console", f.notChecked().stream().filter(n -> n.check().equals("MFA-CONSOLE")).findFirst()
+                .orElseThrow().subject());
+    }
+
+    @Test
+    void unused_withoutCredentialReport_judgesNoUserButSaysWhichWereNotChecked() {
+        Account acct = account(snapshot().addUser(user("someone").created(daysAgo(400)).build())
+                .addRole(role("idle", serviceTrust("lambda.amazonaws.com")).created(daysAgo(400)).build()));
+        Findings f = acct.audit().unused();
+        assertTrue(f.forPrincipal("someone").isEmpty(), f.toString());
+        assertEquals("UNUSED-ROLE-NEVER", f.forPrincipal("idle").list().get(0).check());   // RoleLastUsed is in gaad.json
+        assertEquals(List.of("UNUSED-USER"), f.notChecked().stream().map(NotChecked::check).toList());
+    }
+
+    @Test
+    void keys_withoutCredentialReportOrKeyMetadata_areNotCheckedRatherThanClean() {
+        Findings f = account(snapshot().addUser(user("someone").build())).audit().keys();
+        assertTrue(f.isEmpty());
+        assertEquals(List.of("KEY", "KEY-ROOT"), f.notChecked().stream().map(NotChecked::check).toList());
     }
 
     @Test

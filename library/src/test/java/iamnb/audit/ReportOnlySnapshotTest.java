@@ -157,4 +157,21 @@ class ReportOnlySnapshotTest {
         assertEquals(List.of("key 1", "key 2"), t.where(t.stringColumn("user").isEqualTo("two-keys"))
                 .stringColumn("access_key_id").asList());
     }
+
+    @Test
+    void credentialAudits_withTheReport_leaveNothingUnchecked() {
+        for (Findings f : List.of(reportOnly.audit().keys(), reportOnly.audit().unused(), reportOnly.audit().mfa())) {
+            assertEquals(List.of(), f.notChecked(), f.caption());
+        }
+    }
+
+    @Test
+    void irsaTrust_withoutOidcProvidersFile_isNotCheckedRatherThanMissing() {
+        Findings onReport = reportOnly.audit().irsaTrust();
+        assertTrue(onReport.isEmpty(), onReport.toString());
+        assertEquals(List.of("IRSA-PROVIDER-MISSING (role eks-app): " + IrsaAudit.NO_PROVIDERS),
+                onReport.notChecked().stream().map(NotChecked::toString).toList());
+        Findings onFull = full.audit().irsaTrust();
+        assertTrue(onFull.isEmpty() && onFull.notChecked().isEmpty(), onFull.toString());
+    }
 }
