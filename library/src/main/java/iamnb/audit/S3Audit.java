@@ -185,14 +185,15 @@ final class S3Audit {
             byBucket.forEach((bucket, flags) -> {
                 String evidence = where + " statement " + s.label() + " [" + StatementText.of(s) + "]"
                         + (attached.isEmpty() ? "" : "; " + attached);
-                if (!objActions.isEmpty() && flags[0] && !flags[1]) {
+                String probe = "arn:aws:s3:::" + concreteBucket(bucket);
+                if (!objActions.isEmpty() && flags[0] && !flags[1] && !resourceMatches(s.resources(), probe + "/any-key")) {
                     out.add(new Finding(Severity.MEDIUM, type, principal, "S3-ARN-OBJECT-ON-BUCKET",
                             objActions + " " + (s.isAllow() ? "granted" : "denied") + " on arn:aws:s3:::" + bucket
                                     + " (the bucket) instead of arn:aws:s3:::" + bucket + "/* (its objects): the statement "
                                     + (s.isAllow() ? "grants" : "denies") + " nothing for them",
                             evidence, "Add \"arn:aws:s3:::" + bucket + "/*\" to the Resource of " + objActions + "."));
                 }
-                if (!bucketActions.isEmpty() && flags[1] && !flags[0]) {
+                if (!bucketActions.isEmpty() && flags[1] && !flags[0] && !resourceMatches(s.resources(), probe)) {
                     out.add(new Finding(Severity.MEDIUM, type, principal, "S3-ARN-BUCKET-ON-OBJECT",
                             bucketActions + " " + (s.isAllow() ? "granted" : "denied") + " on arn:aws:s3:::" + bucket
                                     + "/* (objects) instead of arn:aws:s3:::" + bucket + " (the bucket)",
@@ -201,4 +202,31 @@ final class S3Audit {
             });
         }
     }
+
+    /** A bucket name the pattern matches: wildcards filled with the least text ("*" nothing, "?" one letter). */
+    private static String concreteBucket(String pattern) {
+        String name = pattern.replace("*", "").replace("?", "a");
+        return name.isEmpty() ? "any-bucket" : name;
+    }
+
+    /**
+     * Whether the policy engine matches {@code arn} against any of {@code resources}: the lint asks the same
+     * matcher that decides requests (where "*" also matches across "/"), so the two never disagree.
+     */
+    private static boolean resourceMatches(List<String> resources, String arn) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(Map.of("Version", PolicyDocument.VERSION_2012, "Statement", List.of(
+                    Map.of("Effect", "Allow", "Action", "*", "Resource", resources))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a policy of resources " + resources, e);
+        }
+        Layers layers = Layers.builder(PolicyCache.create()).identity("resources only", PolicyDocument.parse(json, "S3 ARN lint"))
+                .build();
+        Request request = Request.builder().principal(RequestPrincipal.role("arn:aws:iam::111111111111:role/s3-arn-lint"))
+                .action("s3:GetObject").resource(arn).build();
+        return PolicyEvaluator.evaluate(request, layers).allowed();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

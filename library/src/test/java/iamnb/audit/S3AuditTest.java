@@ -61,6 +61,18 @@ class S3AuditTest {
     }
 
     @Test
+    void s3ArnLint_whenABucketWildcardAlsoMatchesObjects_agreesWithTheEngine() {
+        // "*" matches across "/", so arn:aws:s3:::crawler-public* covers crawler-public/any/key: nothing to report
+        ManagedPolicy crawler = customer("crawler", stmts(
+                "\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::crawler-public*\""));
+        Account acct = account(snapshot().addPolicy(crawler).addRole(role("crawler-role", serviceTrust("ec2.amazonaws.com"))
+                .addAttachedPolicy(attach(crawler)).build()));
+        assertTrue(acct.simulate("crawler-role", "s3:GetObject", "arn:aws:s3:::crawler-public/pages/index.html").allowed());
+        Findings f = acct.audit().s3ArnLint();
+        assertTrue(f.isEmpty(), f.toString());
+    }
+
+    @Test
     void buckets_onDemo_findsThePublicWebsiteBucket() {
         Findings f = Iam.demo().audit().buckets();
         assertEquals(1, f.forPrincipal("marketing-site").check("S3-PUBLIC-POLICY").size());
