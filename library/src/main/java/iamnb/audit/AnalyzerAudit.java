@@ -34,7 +34,12 @@ final class AnalyzerAudit {
                     unused ? "Remove the unused role, key or permission, or archive the finding with a reason."
                             : "If the access is not intended, fix the resource's policy; otherwise archive the finding with a reason."));
         }
-        return new Findings("Access Analyzer", acct.asOf(), out);
+        // No finding at all, active or archived, is what a snapshot without access-analyzer-findings.json looks like
+        List<NotChecked> unknown = acct.snapshot().analyzerFindings().isEmpty()
+                ? List.of(new NotChecked("ANALYZER", "account", "the snapshot holds no Access Analyzer findings: unknown"
+                        + " — add access-analyzer-findings.json (aws accessanalyzer list-findings-v2 --analyzer-arn ARN)"))
+                : List.of();
+        return new Findings("Access Analyzer", acct.asOf(), out, unknown);
     }
 
     /** The seed's query: active findings with resource, type, external principal, plus actions and finding type. */

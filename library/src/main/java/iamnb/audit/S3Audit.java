@@ -144,7 +144,7 @@ final class S3Audit {
                                 + " --ownership-controls Rules=[{ObjectOwnership=BucketOwnerEnforced}]"));
             }
         }
-        return new Findings("S3 buckets", acct.asOf(), out);
+        return new Findings("S3 buckets", acct.asOf(), out, bucketsUnknown());
     }
 
     /**
@@ -161,7 +161,16 @@ final class S3Audit {
         for (VpcEndpoint e : acct.snapshot().vpcEndpoints()) {
             e.policy().ifPresent(d -> lint(e.id(), "vpc-endpoint", "VPC endpoint policy of " + e.id(), d, "", out));
         }
-        return new Findings("S3 bucket/object ARN lint", acct.asOf(), out);
+        return new Findings("S3 bucket/object ARN lint", acct.asOf(), out, bucketsUnknown());
+    }
+
+    /** A snapshot without buckets.json holds no bucket: then bucket settings and policies are unknown, not clean. */
+    private List<NotChecked> bucketsUnknown() {
+        return acct.snapshot().buckets().isEmpty()
+                ? List.of(new NotChecked("S3", "buckets", "the snapshot holds no bucket: unknown — add buckets.json "
+                        + "(aws s3api list-buckets) and buckets/NAME/ (get-bucket-policy, get-bucket-acl, get-public-access-block, "
+                        + "get-bucket-ownership-controls)"))
+                : List.of();
     }
 
     private static void lint(String principal, String type, String where, PolicyDocument doc, String attached, List<Finding> out) {

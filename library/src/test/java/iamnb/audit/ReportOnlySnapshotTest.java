@@ -174,4 +174,15 @@ class ReportOnlySnapshotTest {
         Findings onFull = full.audit().irsaTrust();
         assertTrue(onFull.isEmpty() && onFull.notChecked().isEmpty(), onFull.toString());
     }
+
+    @Test
+    void bucketAndAnalyzerAudits_withoutTheirFiles_sayNotCheckedAndFindNothing() {
+        for (Findings f : List.of(reportOnly.audit().buckets(), reportOnly.audit().s3ArnLint(), reportOnly.audit().accessAnalyzer())) {
+            assertTrue(f.isEmpty(), f.toString());
+            assertTrue(f.caption().contains("not checked") && f.caption().contains("unknown — add "), f.caption());
+        }
+        Findings all = reportOnly.audit().all();
+        assertEquals(Set.of("S3", "ANALYZER", "IRSA-PROVIDER-MISSING"),
+                all.notChecked().stream().map(NotChecked::check).collect(Collectors.toSet()), all.caption());
+    }
 }
