@@ -298,7 +298,7 @@ public final class Audit {
         runs.put("unused", unused());
         runs.put("keys", keys());
         runs.put("MFA", mfa());
-        runs.put("break-glass", breakGlass().asFindings("BREAK-GLASS", Severity.HIGH));
+        runs.put("break-glass", breakGlass().asFindings(Check.BREAK_GLASS.id(), Check.BREAK_GLASS.severity()));
         runs.put("boundaries", boundaries());
         runs.put("IRSA trust", irsaTrust());
         runs.put("S3 buckets", buckets());

@@ -86,19 +86,19 @@ final class CredentialAudit {
             boolean admin = admins.isAdmin("user", u.name());
             String evidence = pw.note() + "; " + keyNote + "; created " + u.created() + " (" + days(u.created()) + " days ago)";
             if (last.isEmpty() && days(u.created()) < n) {
-                out.add(new Finding(Severity.INFO, "user", u.name(), "UNUSED-USER-NEW",
+                out.add(new Finding(Check.UNUSED_USER_NEW.severity(), "user", u.name(), Check.UNUSED_USER_NEW.id(),
                         "new user, not used yet: too new to judge (created less than " + n + " days ago)", evidence,
                         "Nothing yet; it is judged once it is " + n + " days old."));
             } else if (last.isEmpty()) {
                 out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(),
-                        "UNUSED-USER-NEVER", "never used: no console sign-in and no access key use",
+                        Check.UNUSED_USER_NEVER.id(), "never used: no console sign-in and no access key use",
                         evidence, "Confirm with the owner, then delete the user (or at least its password and keys)."));
             } else if (days(last.get()) > n) {
-                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(), "UNUSED-USER",
+                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(), Check.UNUSED_USER.id(),
                         "no sign-in or key use for " + days(last.get()) + " days (> " + n + ")", evidence,
                         "Disable the password and deactivate the keys; delete the user after the owner confirms."));
             } else if (pw.last().isPresent() && days(pw.last().get()) > n) {
-                out.add(new Finding(Severity.LOW, "user", u.name(), "UNUSED-PASSWORD",
+                out.add(new Finding(Check.UNUSED_PASSWORD.severity(), "user", u.name(), Check.UNUSED_PASSWORD.id(),
                         "console password unused for " + days(pw.last().get()) + " days (> " + n + ")", evidence,
                         "Delete the login profile; the user keeps working through its keys."));
             }
@@ -122,7 +122,7 @@ final class CredentialAudit {
         for (iamnb.model.ManagedPolicy mp : acct.snapshot().policies()) {
             if (!mp.isAwsManaged() && !inUse.contains(mp.arn()) && mp.attachmentCount() == 0
                     && mp.permissionsBoundaryUsageCount() == 0) {
-                out.add(new Finding(Severity.LOW, "policy", mp.name(), "UNUSED-POLICY",
+                out.add(new Finding(Check.UNUSED_POLICY.severity(), "policy", mp.name(), Check.UNUSED_POLICY.id(),
                         "customer managed policy attached to nothing and used as no boundary",
                         "AttachmentCount 0, PermissionsBoundaryUsageCount 0; created " + mp.created() + " ("
                                 + days(mp.created()) + " days ago)" + (mp.description().isEmpty() ? "" : "; \"" + mp.description() + "\""),
@@ -130,7 +130,7 @@ final class CredentialAudit {
             }
         }
         List<NotChecked> unknown = unknownUsers.isEmpty() ? List.of()
-                : List.of(new NotChecked("UNUSED-USER", users(unknownUsers), NO_REPORT));
+                : List.of(new NotChecked(Check.UNUSED_USER.id(), users(unknownUsers), NO_REPORT));
         return new Findings("unused principals (" + n + " days)", acct.asOf(), out, unknown);
     }
 
@@ -139,7 +139,7 @@ final class CredentialAudit {
         long age = days(r.created());
         Optional<Instant> lastUse = r.lastUsed().map(RoleLastUsed::date);
         if (lastUse.isEmpty() && age < n) {
-            return Optional.of(new Finding(Severity.INFO, "role", r.name(), "UNUSED-ROLE-NEW",
+            return Optional.of(new Finding(Check.UNUSED_ROLE_NEW.severity(), "role", r.name(), Check.UNUSED_ROLE_NEW.id(),
                     "new role, not used yet: too new to judge (created less than " + n + " days ago)",
                     "RoleLastUsed is empty; created " + r.created() + " (" + age + " days ago)",
                     "Nothing yet; it is judged once it is " + n + " days old."));
@@ -156,18 +156,18 @@ final class CredentialAudit {
         if (admin) {
             Checklist bg = breakGlass.run(r.name(), java.util.Set.of("arn:aws:iam::" + acct.accountId() + ":root"));
             if (bg.passed()) {
-                return Optional.of(new Finding(Severity.INFO, "role", r.name(), "UNUSED-ROLE-BREAK-GLASS",
+                return Optional.of(new Finding(Check.UNUSED_ROLE_BREAK_GLASS.severity(), "role", r.name(), Check.UNUSED_ROLE_BREAK_GLASS.id(),
                         "unused by design: an admin role kept for emergencies, and its break-glass checklist passes",
                         evidence + "; " + bg.caption(), "Nothing; match any future use to an incident."));
             }
         }
         if (lastUse.isEmpty()) {
-            return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), "UNUSED-ROLE-NEVER",
+            return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), Check.UNUSED_ROLE_NEVER.id(),
                     "role never used", evidence,
                     "Confirm with the owner and delete the role (detach its policies and remove it from instance profiles first)."));
         }
         long d = days(lastUse.get());
-        return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), "UNUSED-ROLE",
+        return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), Check.UNUSED_ROLE.id(),
                 "role unused for " + d + " days (> " + n + ")", evidence,
                 "Confirm with the owner and delete the role; Access Analyzer's unused-access findings show "
                         + "which permissions went unused."));
@@ -210,23 +210,23 @@ final class CredentialAudit {
                                 + " days ago), " + used + "; the key id is in access-keys.json (aws iam list-access-keys)"
                         : "key " + k.label() + " Active, created " + k.created() + " (" + age + " days ago), " + used;
                 if (age > n) {
-                    out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-AGE",
+                    out.add(new Finding(Check.KEY_AGE.severity(), "user", u.name(), Check.KEY_AGE.id(),
                             "active access key " + k.label() + " is " + age + " days old (> " + n + ")", evidence,
                             "Rotate: create a second key, deploy it, deactivate this one, delete it after 24-48 h "
                                     + "(Runbooks.rotateKeys(acct, \"" + u.name() + "\"))."));
                 }
                 if (k.lastUsed().isEmpty()) {
-                    out.add(new Finding(age < 7 ? Severity.LOW : Severity.MEDIUM, "user", u.name(), "KEY-NEVER-USED",
+                    out.add(new Finding(age < 7 ? Severity.LOW : Severity.MEDIUM, "user", u.name(), Check.KEY_NEVER_USED.id(),
                             "active access key " + k.label() + " was never used", evidence,
                             "Deactivate the key; delete it if nothing breaks."));
                 } else if (days(k.lastUsed().get().date()) > n) {
-                    out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-UNUSED",
+                    out.add(new Finding(Check.KEY_UNUSED.severity(), "user", u.name(), Check.KEY_UNUSED.id(),
                             "active access key " + k.label() + " unused for " + days(k.lastUsed().get().date())
                                     + " days (> " + n + ")", evidence, "Deactivate the key; delete it if nothing breaks."));
                 }
             }
             if (active.size() > 1) {
-                out.add(new Finding(Severity.LOW, "user", u.name(), "KEY-TWO-ACTIVE", "two active access keys",
+                out.add(new Finding(Check.KEY_TWO_ACTIVE.severity(), "user", u.name(), Check.KEY_TWO_ACTIVE.id(), "two active access keys",
                         active.stream().map(k -> k.label() + " created " + k.created()).toList().toString(),
                         "Finish the rotation: deactivate the older key once the new one is deployed."));
             }
@@ -234,7 +234,7 @@ final class CredentialAudit {
         rootRow().ifPresent(root -> {
             for (int i = 1; i <= 2; i++) {
                 if ("true".equalsIgnoreCase(root.get("access_key_" + i + "_active"))) {
-                    out.add(new Finding(Severity.CRITICAL, "account", CredentialReportRow.ROOT, "KEY-ROOT",
+                    out.add(new Finding(Check.KEY_ROOT.severity(), "account", CredentialReportRow.ROOT, Check.KEY_ROOT.id(),
                             "the root user has an active access key (key " + i + ")",
                             "credential report: access_key_" + i + "_active=true, last rotated "
                                     + root.get("access_key_" + i + "_last_rotated") + ", last used "
@@ -245,10 +245,10 @@ final class CredentialAudit {
         });
         List<NotChecked> unknown = new ArrayList<>();
         if (!unknownUsers.isEmpty()) {
-            unknown.add(new NotChecked("KEY", users(unknownUsers), NO_REPORT));
+            unknown.add(new NotChecked(Check.KEY.id(), users(unknownUsers), NO_REPORT));
         }
         if (rootRow().isEmpty()) {
-            unknown.add(new NotChecked("KEY-ROOT", "account", acct.snapshot().credentialReport().isEmpty() ? NO_REPORT
+            unknown.add(new NotChecked(Check.KEY_ROOT.id(), "account", acct.snapshot().credentialReport().isEmpty() ? NO_REPORT
                     : "unknown — the credential report has no " + CredentialReportRow.ROOT + " row; regenerate it"));
         }
         return new Findings("access keys (" + n + " days)", acct.asOf(), out, unknown);
@@ -278,7 +278,7 @@ final class CredentialAudit {
             } else if (console && !mfa) {
                 boolean admin = admins.isAdmin("user", u.name());
                 PasswordUse pw = passwordUse(u);
-                out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "user", u.name(), "MFA-CONSOLE",
+                out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "user", u.name(), Check.MFA_CONSOLE.id(),
                         "console user without MFA" + (admin ? " (and admin-equivalent)" : ""),
                         "login profile since " + u.loginProfile().map(l -> l.created().toString()).orElse("?")
                                 + ", no MFA device (credential report mfa_active=" + row.map(r -> r.get("mfa_active")).orElse("?")
@@ -289,15 +289,15 @@ final class CredentialAudit {
         }
         List<NotChecked> unknown = new ArrayList<>();
         if (!unknownUsers.isEmpty()) {
-            unknown.add(new NotChecked("MFA-CONSOLE", users(unknownUsers), NO_REPORT));
+            unknown.add(new NotChecked(Check.MFA_CONSOLE.id(), users(unknownUsers), NO_REPORT));
         }
         Optional<CredentialReportRow> root = rootRow();
         if (root.isEmpty()) {
-            unknown.add(new NotChecked("MFA-ROOT", "account", acct.snapshot().credentialReport().isEmpty()
+            unknown.add(new NotChecked(Check.MFA_ROOT.id(), "account", acct.snapshot().credentialReport().isEmpty()
                     ? NO_REPORT : "unknown — the credential report has no " + CredentialReportRow.ROOT
                             + " row; regenerate it (aws iam generate-credential-report, then get-credential-report)"));
         } else if (!"true".equalsIgnoreCase(root.get().get("mfa_active"))) {
-            out.add(new Finding(Severity.CRITICAL, "account", CredentialReportRow.ROOT, "MFA-ROOT",
+            out.add(new Finding(Check.MFA_ROOT.severity(), "account", CredentialReportRow.ROOT, Check.MFA_ROOT.id(),
                     "the root user has no MFA", "credential report: <root_account> mfa_active=" + root.get().get("mfa_active")
                             + ", password_last_used=" + root.get().get("password_last_used"),
                     "Enable MFA on the root user (hardware key preferred) and lock the credentials away."));

@@ -113,7 +113,7 @@ final class S3Audit {
                         Decision d = sim.simulate(Request.builder().principal(RequestPrincipal.anonymous())
                                 .action(s.actions().get(0).contains("*") ? "s3:GetObject" : s.actions().get(0))
                                 .resource(b.arn() + "/any-key").build());
-                        out.add(new Finding(restrict ? Severity.LOW : Severity.HIGH, "bucket", b.name(), "S3-PUBLIC-POLICY",
+                        out.add(new Finding(restrict ? Severity.LOW : Severity.HIGH, "bucket", b.name(), Check.S3_PUBLIC_POLICY.id(),
                                 "the bucket policy grants " + s.actions() + " to everyone" + (restrict ? " (blocked by RestrictPublicBuckets)" : ""),
                                 "bucket policy statement " + s.label() + " [" + StatementText.of(s) + "]. Engine: anonymous "
                                         + d.request().action() + " → " + d.verdict(),
@@ -124,7 +124,7 @@ final class S3Audit {
             }
             b.acl().ifPresent(acl -> acl.grants().stream().filter(Bucket.Grant::isPublic).forEach(g -> {
                 if (!ignoreAcls) {
-                    out.add(new Finding(Severity.HIGH, "bucket", b.name(), "S3-PUBLIC-ACL",
+                    out.add(new Finding(Check.S3_PUBLIC_ACL.severity(), "bucket", b.name(), Check.S3_PUBLIC_ACL.id(),
                             "the ACL grants " + g.permission() + " to " + (g.grantee().endsWith("AllUsers") ? "everyone" : "any AWS account"),
                             "ACL grant " + g.granteeType() + " " + g.grantee() + " " + g.permission() + "; object ownership "
                                     + b.objectOwnership().orElse("not set"),
@@ -132,13 +132,13 @@ final class S3Audit {
                 }
             }));
             if (b.publicAccessBlock().isEmpty()) {
-                out.add(new Finding(Severity.MEDIUM, "bucket", b.name(), "S3-NO-PUBLIC-ACCESS-BLOCK",
+                out.add(new Finding(Check.S3_NO_PUBLIC_ACCESS_BLOCK.severity(), "bucket", b.name(), Check.S3_NO_PUBLIC_ACCESS_BLOCK.id(),
                         "no public access block on the bucket", "get-public-access-block: none configured",
                         "aws s3api put-public-access-block --bucket " + b.name() + " --public-access-block-configuration "
                                 + "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"));
             }
             if (!b.aclsDisabled()) {
-                out.add(new Finding(Severity.LOW, "bucket", b.name(), "S3-ACLS-ENABLED",
+                out.add(new Finding(Check.S3_ACLS_ENABLED.severity(), "bucket", b.name(), Check.S3_ACLS_ENABLED.id(),
                         "ACLs are still enabled (legacy)", "object ownership " + b.objectOwnership().orElse("not set"),
                         "aws s3api put-bucket-ownership-controls --bucket " + b.name()
                                 + " --ownership-controls Rules=[{ObjectOwnership=BucketOwnerEnforced}]"));
@@ -167,7 +167,7 @@ final class S3Audit {
     /** A snapshot without buckets.json holds no bucket: then bucket settings and policies are unknown, not clean. */
     private List<NotChecked> bucketsUnknown() {
         return acct.snapshot().buckets().isEmpty()
-                ? List.of(new NotChecked("S3", "buckets", "the snapshot holds no bucket: unknown — add buckets.json "
+                ? List.of(new NotChecked(Check.S3.id(), "buckets", "the snapshot holds no bucket: unknown — add buckets.json "
                         + "(aws s3api list-buckets) and buckets/NAME/ (get-bucket-policy, get-bucket-acl, get-public-access-block, "
                         + "get-bucket-ownership-controls)"))
                 : List.of();
@@ -196,14 +196,14 @@ final class S3Audit {
                         + (attached.isEmpty() ? "" : "; " + attached);
                 String probe = "arn:aws:s3:::" + concreteBucket(bucket);
                 if (!objActions.isEmpty() && flags[0] && !flags[1] && !resourceMatches(s.resources(), probe + "/any-key")) {
-                    out.add(new Finding(Severity.MEDIUM, type, principal, "S3-ARN-OBJECT-ON-BUCKET",
+                    out.add(new Finding(Check.S3_ARN_OBJECT_ON_BUCKET.severity(), type, principal, Check.S3_ARN_OBJECT_ON_BUCKET.id(),
                             objActions + " " + (s.isAllow() ? "granted" : "denied") + " on arn:aws:s3:::" + bucket
                                     + " (the bucket) instead of arn:aws:s3:::" + bucket + "/* (its objects): the statement "
                                     + (s.isAllow() ? "grants" : "denies") + " nothing for them",
                             evidence, "Add \"arn:aws:s3:::" + bucket + "/*\" to the Resource of " + objActions + "."));
                 }
                 if (!bucketActions.isEmpty() && flags[1] && !flags[0] && !resourceMatches(s.resources(), probe)) {
-                    out.add(new Finding(Severity.MEDIUM, type, principal, "S3-ARN-BUCKET-ON-OBJECT",
+                    out.add(new Finding(Check.S3_ARN_BUCKET_ON_OBJECT.severity(), type, principal, Check.S3_ARN_BUCKET_ON_OBJECT.id(),
                             bucketActions + " " + (s.isAllow() ? "granted" : "denied") + " on arn:aws:s3:::" + bucket
                                     + "/* (objects) instead of arn:aws:s3:::" + bucket + " (the bucket)",
                             evidence, "Add \"arn:aws:s3:::" + bucket + "\" to the Resource of " + bucketActions + "."));
