@@ -64,10 +64,13 @@ public final class AccountTables {
             inline.append(u.inlinePolicies().size());
             attached.append(u.attachedPolicies().size());
             boundary.append(u.permissionsBoundaryArn().orElse(""));
-            console.append(u.hasConsoleAccess());
-            mfa.append(u.hasMfa());
-            keys.append(u.accessKeys().size());
-            active.append(u.activeKeys().size());
+            // login-profiles.json, mfa-devices.json and access-keys.json, or the credential report without them
+            var row = s.credentialReport().flatMap(r -> r.row(u.name()));
+            console.append(u.hasConsoleAccess() || row.map(r -> "true".equals(r.get("password_enabled"))).orElse(false));
+            mfa.append(u.hasMfa() || row.map(r -> "true".equals(r.get("mfa_active"))).orElse(false));
+            List<UserKeys.Key> userKeys = UserKeys.of(s, u);
+            keys.append(userKeys.size());
+            active.append((int) userKeys.stream().filter(UserKeys.Key::active).count());
             tags.append(tags(u.tags()));
         }
         return Table.create("users", user, arn, userId, path, created, age, groups, inline, attached, boundary, console,

@@ -185,4 +185,15 @@ class ReportOnlySnapshotTest {
         assertEquals(Set.of("S3", "ANALYZER", "IRSA-PROVIDER-MISSING"),
                 all.notChecked().stream().map(NotChecked::check).collect(Collectors.toSet()), all.caption());
     }
+
+    @Test
+    void usersTable_fromTheCredentialReportAlone_showsConsoleMfaAndKeys() {
+        var onReport = reportOnly.users();
+        var onFull = full.users();
+        for (String column : List.of("console_access", "mfa", "access_keys", "active_keys")) {
+            assertEquals(onFull.column(column).asList(), onReport.column(column).asList(), column);
+        }
+        var twoKeys = onReport.where(onReport.stringColumn("user").isEqualTo("two-keys"));
+        assertEquals(2, twoKeys.intColumn("active_keys").get(0));
+    }
 }
