@@ -81,7 +81,10 @@ public final class Audit {
 
     /**
      * Users who never signed in nor used a key, users idle longer than {@code threshold}, console passwords idle
-     * longer than it, roles never used or unused longer than it (service-linked and break-glass roles excepted).
+     * longer than it, roles never used or unused longer than it (service-linked roles excepted). An idle admin role
+     * whose break-glass checklist passes is listed as INFO {@code UNUSED-ROLE-BREAK-GLASS}; principals younger than
+     * the threshold as INFO {@code UNUSED-ROLE-NEW} / {@code UNUSED-USER-NEW}. Users without a credential report row
+     * are not judged ({@link Findings#notChecked()}).
      */
     public Findings unused(java.time.Duration threshold) {
         return credentials().unused(threshold);
