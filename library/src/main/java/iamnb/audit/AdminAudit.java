@@ -142,7 +142,7 @@ public final class AdminAudit {
             List<String> stmts = adminStatements(PolicySource.forGroup(acct, g, ""));
             if (!stmts.isEmpty()) {
                 List<String> members = acct.membersOf(g.name()).stream().map(User::name).toList();
-                out.add(new Finding(members.isEmpty() ? Severity.LOW : Severity.HIGH, "group", g.name(), "ADMIN-GROUP",
+                out.add(new Finding(members.isEmpty() ? Severity.LOW : Severity.HIGH, "group", g.name(), Check.ADMIN_GROUP.id(),
                         "group grants admin-shaped permissions to its " + members.size() + " member(s)"
                                 + (members.isEmpty() ? "" : ": " + String.join(", ", members)),
                         String.join("; ", stmts),
@@ -170,7 +170,7 @@ public final class AdminAudit {
         String evidence = through + ". Engine: all " + PROBES.size() + " probes (" + String.join(", ", PROBES.subList(0, 3))
                 + ", ...) ALLOWED on * with every layer (identity, boundary, SCPs).";
         if (st.type().equals("role") && st.name().equals(breakGlassRole)) {
-            return new Finding(Severity.INFO, st.type(), st.name(), "ADMIN-BREAK-GLASS",
+            return new Finding(Check.ADMIN_BREAK_GLASS.severity(), st.type(), st.name(), Check.ADMIN_BREAK_GLASS.id(),
                     "admin-equivalent by design (break-glass role)", evidence,
                     "Nothing, if breakGlass() passes: MFA on assumption, 1-hour sessions, alerting on every use.");
         }
@@ -179,7 +179,7 @@ public final class AdminAudit {
                 : st.viaInline() ? "through an inline policy on the " + st.type()
                 : st.adminStatements().get(0).contains("via group ") ? "through a group"
                 : "through a managed policy attached to the " + st.type();
-        return new Finding(sev, st.type(), st.name(), "ADMIN-EFFECTIVE", "admin-equivalent " + how, evidence,
+        return new Finding(sev, st.type(), st.name(), Check.ADMIN_EFFECTIVE.id(), "admin-equivalent " + how, evidence,
                 st.viaInline()
                         ? "Remove the inline *:* policy; grant the tasks the " + st.type() + " needs, or use the break-glass role."
                         : "Confirm the " + st.type() + " needs admin; otherwise replace the admin policy with scoped ones"
@@ -203,7 +203,7 @@ public final class AdminAudit {
         }
         String deniedList = st.denied().stream().map(d -> d.request().action() + " " + d.verdict()).toList().toString();
         if (!caps.isEmpty() && !identityDenies) {
-            return new Finding(Severity.LOW, st.type(), st.name(), "ADMIN-CAPPED",
+            return new Finding(Check.ADMIN_CAPPED.severity(), st.type(), st.name(), Check.ADMIN_CAPPED.id(),
                     "admin policy attached but capped by " + String.join(", ", caps),
                     String.join("; ", st.adminStatements()) + ". Engine: denied " + deniedList + " by "
                             + String.join(", ", caps) + ".",
@@ -212,7 +212,7 @@ public final class AdminAudit {
         }
         boolean iamWide = st.iamWildcard();
         return new Finding(iamWide ? Severity.HIGH : Severity.MEDIUM, st.type(), st.name(),
-                iamWide ? "ADMIN-IAM-WILDCARD" : "ADMIN-BROAD",
+                iamWide ? Check.ADMIN_IAM_WILDCARD.id() : Check.ADMIN_BROAD.id(),
                 iamWide ? "service-wide iam:* on *: can grant itself any permission"
                         : "admin-shaped statement that falls short of admin",
                 String.join("; ", st.adminStatements()) + ". Engine: not admin-equivalent, denied " + deniedList

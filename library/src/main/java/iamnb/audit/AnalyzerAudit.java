@@ -26,7 +26,7 @@ final class AnalyzerAudit {
             Severity sev = pub ? Severity.HIGH : unused ? Severity.LOW : Severity.MEDIUM;
             String name = f.resource().substring(Math.max(f.resource().lastIndexOf('/'), f.resource().lastIndexOf(':')) + 1);
             String type = f.resourceType().replace("AWS::", "").replace("::", " ").toLowerCase(java.util.Locale.ROOT);
-            out.add(new Finding(sev, type, name, "ANALYZER-" + (f.findingType().isEmpty() ? "EXTERNAL" : f.findingType()),
+            out.add(new Finding(sev, type, name, Check.ANALYZER.member(f.findingType().isEmpty() ? "EXTERNAL" : f.findingType()),
                     unused ? "Access Analyzer: " + f.findingType()
                             : "Access Analyzer: " + (pub ? "public" : "external") + " access by " + f.principal() + " to " + f.actions(),
                     "finding " + f.id() + " on " + f.resource() + (f.condition().isEmpty() ? "" : " with conditions " + f.condition())
@@ -34,7 +34,12 @@ final class AnalyzerAudit {
                     unused ? "Remove the unused role, key or permission, or archive the finding with a reason."
                             : "If the access is not intended, fix the resource's policy; otherwise archive the finding with a reason."));
         }
-        return new Findings("Access Analyzer", acct.asOf(), out);
+        // No finding at all, active or archived, is what a snapshot without access-analyzer-findings.json looks like
+        List<NotChecked> unknown = acct.snapshot().analyzerFindings().isEmpty()
+                ? List.of(new NotChecked(Check.ANALYZER.id(), "account", "the snapshot holds no Access Analyzer findings: unknown"
+                        + " — add access-analyzer-findings.json (aws accessanalyzer list-findings-v2 --analyzer-arn ARN)"))
+                : List.of();
+        return new Findings("Access Analyzer", acct.asOf(), out, unknown);
     }
 
     /** The seed's query: active findings with resource, type, external principal, plus actions and finding type. */

@@ -5,6 +5,7 @@ import iamnb.model.CloudTrailEvent;
 import iamnb.policy.Request;
 import tech.tablesaw.api.Table;
 import iamnb.policy.AccountSimulator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -81,7 +82,10 @@ public final class Audit {
 
     /**
      * Users who never signed in nor used a key, users idle longer than {@code threshold}, console passwords idle
-     * longer than it, roles never used or unused longer than it (service-linked and break-glass roles excepted).
+     * longer than it, roles never used or unused longer than it (service-linked roles excepted). An idle admin role
+     * whose break-glass checklist passes is listed as INFO {@code UNUSED-ROLE-BREAK-GLASS}; principals younger than
+     * the threshold as INFO {@code UNUSED-ROLE-NEW} / {@code UNUSED-USER-NEW}. Users without a credential report row
+     * are not judged ({@link Findings#notChecked()}).
      */
     public Findings unused(java.time.Duration threshold) {
         return credentials().unused(threshold);
@@ -103,7 +107,7 @@ public final class Audit {
     }
 
     private CredentialAudit credentials() {
-        return new CredentialAudit(acct, admins, DEFAULT_BREAK_GLASS_ROLE);
+        return new CredentialAudit(acct, admins, new BreakGlassAudit(acct, sim, admins));
     }
 
     // ---- break-glass and boundaries --------------------------------------------------------------------------
@@ -256,8 +260,10 @@ public final class Audit {
      */
     public Findings all() {
         java.util.Map<String, Findings> runs = runAll();
-        return new Findings("all audits", acct.asOf(), java.util.stream.Stream.concat(
-                runs.values().stream().flatMap(f -> f.list().stream()), secretsInMetadata().list().stream()).toList());
+        List<Findings> every = java.util.stream.Stream.concat(runs.values().stream(), java.util.stream.Stream.of(secretsInMetadata()))
+                .toList();
+        return new Findings("all audits", acct.asOf(), every.stream().flatMap(f -> f.list().stream()).toList(),
+                every.stream().flatMap(f -> f.notChecked().stream()).toList());
     }
 
     /** {@code SECRET-IN-METADATA}: where a secret was stored in tags, descriptions, policies or CloudTrail request parameters. */
@@ -303,7 +309,7 @@ public final class Audit {
         runs.put("unused", unused());
         runs.put("keys", keys());
         runs.put("MFA", mfa());
-        runs.put("break-glass", breakGlass().asFindings("BREAK-GLASS", Severity.HIGH));
+        runs.put("break-glass", breakGlass().asFindings(Check.BREAK_GLASS.id(), Check.BREAK_GLASS.severity()));
         runs.put("boundaries", boundaries());
         runs.put("IRSA trust", irsaTrust());
         runs.put("S3 buckets", buckets());

@@ -42,7 +42,7 @@ final class BoundaryAudit {
         Optional<ManagedPolicy> boundary = acct.findPolicy(boundaryName);
         String boundaryArn = boundary.map(ManagedPolicy::arn).orElse("arn:aws:iam::" + acct.accountId() + ":policy/" + boundaryName);
         if (boundary.isEmpty()) {
-            out.add(new Finding(Severity.HIGH, "policy", boundaryName, "BOUNDARY-POLICY-MISSING",
+            out.add(new Finding(Check.BOUNDARY_POLICY_MISSING.severity(), "policy", boundaryName, Check.BOUNDARY_POLICY_MISSING.id(),
                     "the boundary policy does not exist", "account " + acct.accountId() + " has no managed policy " + boundaryName,
                     "Create it (Runbooks.developerSandbox(...) plans the calls)."));
         }
@@ -52,13 +52,13 @@ final class BoundaryAudit {
             }
             boolean admin = admins.isAdmin("role", r.name());
             if (r.permissionsBoundaryArn().isEmpty()) {
-                out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "role", r.name(), "BOUNDARY-MISSING",
+                out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "role", r.name(), Check.BOUNDARY_MISSING.id(),
                         "role matches " + rolePattern + " but has no permissions boundary" + (admin ? " and is admin-equivalent" : ""),
                         "PermissionsBoundary empty; attached " + r.attachedPolicies().stream().map(a -> a.name()).toList()
                                 + (admin ? "; engine: all admin probes ALLOWED" : ""),
                         "aws iam put-role-permissions-boundary --role-name " + r.name() + " --permissions-boundary " + boundaryArn));
             } else if (!r.permissionsBoundaryArn().get().equals(boundaryArn)) {
-                out.add(new Finding(Severity.MEDIUM, "role", r.name(), "BOUNDARY-OTHER",
+                out.add(new Finding(Check.BOUNDARY_OTHER.severity(), "role", r.name(), Check.BOUNDARY_OTHER.id(),
                         "role matches " + rolePattern + " but its boundary is not " + boundaryName,
                         "PermissionsBoundary " + r.permissionsBoundaryArn().get(),
                         "Put " + boundaryArn + " as the boundary."));
@@ -76,7 +76,7 @@ final class BoundaryAudit {
                 }
                 List<String> writes = ROLE_WRITES.stream().filter(a -> Actions.covers(s, a)).toList();
                 if (!writes.isEmpty() && TrustAudit.conditionKeys(s).stream().noneMatch(k -> k.equals("iam:permissionsboundary"))) {
-                    out.add(new Finding(Severity.HIGH, "policy", owner, "BOUNDARY-UNCONDITIONED",
+                    out.add(new Finding(Check.BOUNDARY_UNCONDITIONED.severity(), "policy", owner, Check.BOUNDARY_UNCONDITIONED.id(),
                             "allows " + writes + " without an iam:PermissionsBoundary condition",
                             src.describe(s) + "; " + PolicySource.attachedText(e.getValue()),
                             "Add \"Condition\": {\"StringEquals\": {\"iam:PermissionsBoundary\": \"" + boundaryArn + "\"}}, "
@@ -85,7 +85,7 @@ final class BoundaryAudit {
                 if (Actions.covers(s, "iam:PassRole")
                         && TrustAudit.conditionKeys(s).stream().noneMatch(k -> k.equals("iam:passedtoservice"))) {
                     boolean anyRole = s.resources().contains("*") || s.notResource();
-                    out.add(new Finding(anyRole ? Severity.HIGH : Severity.MEDIUM, "policy", owner, "PASSROLE-NO-SERVICE",
+                    out.add(new Finding(anyRole ? Severity.HIGH : Severity.MEDIUM, "policy", owner, Check.PASSROLE_NO_SERVICE.id(),
                             "allows iam:PassRole" + (anyRole ? " of any role" : "") + " without an iam:PassedToService condition",
                             src.describe(s) + "; " + PolicySource.attachedText(e.getValue()),
                             "Add \"Condition\": {\"StringEquals\": {\"iam:PassedToService\": \"<service>.amazonaws.com\"}} "
@@ -103,27 +103,27 @@ final class BoundaryAudit {
     Checklist verify(String boundaryName) {
         String a = acct.accountId();
         List<Expectation> cases = List.of(
-                new Expectation("BV-IAM-CREATEUSER", "iam:CreateUser is denied", "iam:CreateUser", "*", Map.of(), false),
-                new Expectation("BV-IAM-DELETEROLE", "iam:DeleteRole is denied", "iam:DeleteRole",
+                new Expectation(Check.BV_IAM_CREATEUSER.id(), "iam:CreateUser is denied", "iam:CreateUser", "*", Map.of(), false),
+                new Expectation(Check.BV_IAM_DELETEROLE.id(), "iam:DeleteRole is denied", "iam:DeleteRole",
                         "arn:aws:iam::" + a + ":role/any-role", Map.of(), false),
-                new Expectation("BV-ORGANIZATIONS", "organizations:* is denied", "organizations:LeaveOrganization", "*", Map.of(), false),
-                new Expectation("BV-ACCOUNT", "account:* is denied", "account:PutAlternateContact", "*", Map.of(), false),
-                new Expectation("BV-OTHER-SERVICE", "services outside the allowed list are denied (ec2:RunInstances)",
+                new Expectation(Check.BV_ORGANIZATIONS.id(), "organizations:* is denied", "organizations:LeaveOrganization", "*", Map.of(), false),
+                new Expectation(Check.BV_ACCOUNT.id(), "account:* is denied", "account:PutAlternateContact", "*", Map.of(), false),
+                new Expectation(Check.BV_OTHER_SERVICE.id(), "services outside the allowed list are denied (ec2:RunInstances)",
                         "ec2:RunInstances", "*", Map.of(), false),
-                new Expectation("BV-S3-READ", "s3:GetObject on a sandbox bucket is allowed", "s3:GetObject",
+                new Expectation(Check.BV_S3_READ.id(), "s3:GetObject on a sandbox bucket is allowed", "s3:GetObject",
                         "arn:aws:s3:::dev-sandbox-bucket/data/file.json", Map.of(), true),
-                new Expectation("BV-DYNAMODB", "dynamodb:PutItem on a sandbox table is allowed", "dynamodb:PutItem",
+                new Expectation(Check.BV_DYNAMODB.id(), "dynamodb:PutItem on a sandbox table is allowed", "dynamodb:PutItem",
                         "arn:aws:dynamodb:us-east-1:" + a + ":table/dev-sandbox", Map.of(), true),
-                new Expectation("BV-PROD-TAGGED", "anything on a resource tagged Environment=production is denied",
+                new Expectation(Check.BV_PROD_TAGGED.id(), "anything on a resource tagged Environment=production is denied",
                         "s3:GetObject", "arn:aws:s3:::prod-reports/q3.csv", Map.of("Environment", "production"), false),
-                new Expectation("BV-PROD-LAMBDA", "lambda:InvokeFunction on a production-tagged function is denied",
+                new Expectation(Check.BV_PROD_LAMBDA.id(), "lambda:InvokeFunction on a production-tagged function is denied",
                         "lambda:InvokeFunction", "arn:aws:lambda:us-east-1:" + a + ":function:orders",
                         Map.of("Environment", "production"), false));
         List<Checklist.Item> items = new ArrayList<>();
         Optional<ManagedPolicy> boundary = acct.findPolicy(boundaryName);
         String title = "boundary " + boundaryName + " caps an AdministratorAccess role";
         if (boundary.isEmpty()) {
-            items.add(Checklist.Item.of("BV-EXISTS", "the boundary policy exists", CheckStatus.FAIL,
+            items.add(Checklist.Item.of(Check.BV_EXISTS.id(), "the boundary policy exists", CheckStatus.FAIL,
                     "account " + a + " has no managed policy " + boundaryName, "Create it before developers create roles."));
             return new Checklist(title, "policy", boundaryName, acct.asOf(), items);
         }

@@ -4,11 +4,11 @@ import iamnb.model.AccessKey;
 import iamnb.model.AccountView;
 import iamnb.model.CredentialReportRow;
 import iamnb.model.Role;
+import iamnb.model.RoleLastUsed;
 import iamnb.model.User;
+import iamnb.model.UserKeys;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,14 +24,18 @@ import java.util.Optional;
  * not list, from the report.
  */
 final class CredentialAudit {
+    /** What to add when a check needs the credential report. */
+    static final String NO_REPORT = "unknown — add credential-report.csv (aws iam generate-credential-report; "
+            + "aws iam get-credential-report --query Content --output text | base64 -d)";
+
     private final AccountView acct;
     private final AdminAudit admins;
-    private final String breakGlassRole;
+    private final BreakGlassAudit breakGlass;
 
-    CredentialAudit(AccountView acct, AdminAudit admins, String breakGlassRole) {
+    CredentialAudit(AccountView acct, AdminAudit admins, BreakGlassAudit breakGlass) {
         this.acct = acct;
         this.admins = admins;
-        this.breakGlassRole = breakGlassRole;
+        this.breakGlass = breakGlass;
     }
 
     /** What the report says about a password's last use. */
@@ -49,24 +53,12 @@ final class CredentialAudit {
                     "password never used (credential report: no_information)");
             case "N/A" -> new PasswordUse(Optional.empty(), "no console password (credential report: N/A)");
             case "not_supported" -> new PasswordUse(Optional.empty(), "not supported for this row");
-            default -> new PasswordUse(parse(v), "password last used " + v);
+            default -> new PasswordUse(UserKeys.instant(v), "password last used " + v);
         };
     }
 
     Optional<CredentialReportRow> reportRow(String user) {
         return acct.snapshot().credentialReport().flatMap(r -> r.row(user));
-    }
-
-    static Optional<Instant> parse(String v) {
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(Instant.parse(v));
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
     }
 
     long days(Instant t) {
@@ -78,54 +70,44 @@ final class CredentialAudit {
     Findings unused(Duration threshold) {
         long n = threshold.toDays();
         List<Finding> out = new ArrayList<>();
+        List<String> unknownUsers = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
-            PasswordUse pw = passwordUse(u);
-            Optional<Instant> lastKey = u.accessKeys().stream().flatMap(k -> k.lastUsed().stream())
-                    .map(AccessKey.KeyLastUsed::date).max(Instant::compareTo);
-            if (u.accessKeys().isEmpty()) {
-                lastKey = reportKeyUse(u.name());
+            if (reportRow(u.name()).isEmpty()) {
+                unknownUsers.add(u.name());   // a user's last sign-in is only in the credential report
+                continue;
             }
+            PasswordUse pw = passwordUse(u);
+            List<UserKeys.Key> keys = UserKeys.of(acct.snapshot(), u);
+            Optional<Instant> lastKey = keys.stream().flatMap(k -> k.lastUsed().stream())
+                    .map(AccessKey.KeyLastUsed::date).max(Instant::compareTo);
             String keyNote = lastKey.map(t -> "access keys last used " + t + " (" + days(t) + " days ago)")
-                    .orElse(u.accessKeys().isEmpty() ? "no access keys" : "access keys never used (last used: N/A)");
+                    .orElse(keys.isEmpty() ? "no access keys" : "access keys never used (last used: N/A)");
             Optional<Instant> last = max(pw.last(), lastKey);
             boolean admin = admins.isAdmin("user", u.name());
             String evidence = pw.note() + "; " + keyNote + "; created " + u.created() + " (" + days(u.created()) + " days ago)";
-            if (last.isEmpty()) {
-                boolean young = days(u.created()) < n;
-                out.add(new Finding(young ? Severity.LOW : admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(),
-                        "UNUSED-USER-NEVER", young ? "new user, not used yet" : "never used: no console sign-in and no access key use",
+            if (last.isEmpty() && days(u.created()) < n) {
+                out.add(new Finding(Check.UNUSED_USER_NEW.severity(), "user", u.name(), Check.UNUSED_USER_NEW.id(),
+                        "new user, not used yet: too new to judge (created less than " + n + " days ago)", evidence,
+                        "Nothing yet; it is judged once it is " + n + " days old."));
+            } else if (last.isEmpty()) {
+                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(),
+                        Check.UNUSED_USER_NEVER.id(), "never used: no console sign-in and no access key use",
                         evidence, "Confirm with the owner, then delete the user (or at least its password and keys)."));
             } else if (days(last.get()) > n) {
-                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(), "UNUSED-USER",
+                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "user", u.name(), Check.UNUSED_USER.id(),
                         "no sign-in or key use for " + days(last.get()) + " days (> " + n + ")", evidence,
                         "Disable the password and deactivate the keys; delete the user after the owner confirms."));
             } else if (pw.last().isPresent() && days(pw.last().get()) > n) {
-                out.add(new Finding(Severity.LOW, "user", u.name(), "UNUSED-PASSWORD",
+                out.add(new Finding(Check.UNUSED_PASSWORD.severity(), "user", u.name(), Check.UNUSED_PASSWORD.id(),
                         "console password unused for " + days(pw.last().get()) + " days (> " + n + ")", evidence,
                         "Delete the login profile; the user keeps working through its keys."));
             }
         }
         for (Role r : acct.snapshot().roles()) {
-            if (r.isServiceLinked() || r.name().equals(breakGlassRole)) {
-                continue;   // service-linked roles belong to AWS; the break-glass role is unused by design
+            if (r.isServiceLinked()) {
+                continue;   // service-linked roles belong to AWS: their use is the service's business
             }
-            boolean admin = admins.isAdmin("role", r.name());
-            long age = days(r.created());
-            if (r.lastUsed().isEmpty()) {
-                boolean young = age < n;
-                out.add(new Finding(young ? Severity.LOW : admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(),
-                        "UNUSED-ROLE-NEVER", young ? "new role, not used yet" : "role never used",
-                        "RoleLastUsed is empty (IAM tracks the last 400 days); created " + r.created() + " (" + age + " days ago)",
-                        "Confirm with the owner and delete the role (detach its policies and remove it from instance profiles first)."));
-            } else if (days(r.lastUsed().get().date()) > n) {
-                long d = days(r.lastUsed().get().date());
-                out.add(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), "UNUSED-ROLE",
-                        "role unused for " + d + " days (> " + n + ")",
-                        "RoleLastUsed " + r.lastUsed().get().date() + (r.lastUsed().get().region().isEmpty() ? ""
-                                : " in " + r.lastUsed().get().region()),
-                        "Confirm with the owner and delete the role; Access Analyzer's unused-access findings show "
-                                + "which permissions went unused."));
-            }
+            unusedRole(r, n).ifPresent(out::add);
         }
         java.util.Set<String> inUse = new java.util.HashSet<>();
         acct.snapshot().users().forEach(u -> {
@@ -140,22 +122,61 @@ final class CredentialAudit {
         for (iamnb.model.ManagedPolicy mp : acct.snapshot().policies()) {
             if (!mp.isAwsManaged() && !inUse.contains(mp.arn()) && mp.attachmentCount() == 0
                     && mp.permissionsBoundaryUsageCount() == 0) {
-                out.add(new Finding(Severity.LOW, "policy", mp.name(), "UNUSED-POLICY",
+                out.add(new Finding(Check.UNUSED_POLICY.severity(), "policy", mp.name(), Check.UNUSED_POLICY.id(),
                         "customer managed policy attached to nothing and used as no boundary",
                         "AttachmentCount 0, PermissionsBoundaryUsageCount 0; created " + mp.created() + " ("
                                 + days(mp.created()) + " days ago)" + (mp.description().isEmpty() ? "" : "; \"" + mp.description() + "\""),
                         "Delete it (aws iam delete-policy, after deleting its non-default versions) so nobody attaches it by mistake."));
             }
         }
-        return new Findings("unused principals (" + n + " days)", acct.asOf(), out);
+        List<NotChecked> unknown = unknownUsers.isEmpty() ? List.of()
+                : List.of(new NotChecked(Check.UNUSED_USER.id(), users(unknownUsers), NO_REPORT));
+        return new Findings("unused principals (" + n + " days)", acct.asOf(), out, unknown);
     }
 
-    private Optional<Instant> reportKeyUse(String user) {
-        Optional<CredentialReportRow> row = reportRow(user);
-        if (row.isEmpty()) {
+    /** The finding for a role unused for more than {@code n} days, or never used; empty when it was used. */
+    private Optional<Finding> unusedRole(Role r, long n) {
+        long age = days(r.created());
+        Optional<Instant> lastUse = r.lastUsed().map(RoleLastUsed::date);
+        if (lastUse.isEmpty() && age < n) {
+            return Optional.of(new Finding(Check.UNUSED_ROLE_NEW.severity(), "role", r.name(), Check.UNUSED_ROLE_NEW.id(),
+                    "new role, not used yet: too new to judge (created less than " + n + " days ago)",
+                    "RoleLastUsed is empty; created " + r.created() + " (" + age + " days ago)",
+                    "Nothing yet; it is judged once it is " + n + " days old."));
+        }
+        if (lastUse.isPresent() && days(lastUse.get()) <= n) {
             return Optional.empty();
         }
-        return max(parse(row.get().get("access_key_1_last_used_date")), parse(row.get().get("access_key_2_last_used_date")));
+        boolean admin = admins.isAdmin("role", r.name());
+        String evidence = lastUse.isEmpty()
+                ? "RoleLastUsed is empty (IAM tracks the last 400 days); created " + r.created() + " (" + age + " days ago)"
+                : "RoleLastUsed " + lastUse.get() + (r.lastUsed().get().region().isEmpty() ? "" : " in " + r.lastUsed().get().region());
+        // An idle admin role is expected only of a break-glass role, and only one that passes its checklist:
+        // the name proves nothing, the checklist (MFA, 1-hour sessions, trusted by the account only) does.
+        if (admin) {
+            Checklist bg = breakGlass.run(r.name(), java.util.Set.of("arn:aws:iam::" + acct.accountId() + ":root"));
+            if (bg.passed()) {
+                return Optional.of(new Finding(Check.UNUSED_ROLE_BREAK_GLASS.severity(), "role", r.name(), Check.UNUSED_ROLE_BREAK_GLASS.id(),
+                        "unused by design: an admin role kept for emergencies, and its break-glass checklist passes",
+                        evidence + "; " + bg.caption(), "Nothing; match any future use to an incident."));
+            }
+        }
+        if (lastUse.isEmpty()) {
+            return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), Check.UNUSED_ROLE_NEVER.id(),
+                    "role never used", evidence,
+                    "Confirm with the owner and delete the role (detach its policies and remove it from instance profiles first)."));
+        }
+        long d = days(lastUse.get());
+        return Optional.of(new Finding(admin ? Severity.HIGH : Severity.MEDIUM, "role", r.name(), Check.UNUSED_ROLE.id(),
+                "role unused for " + d + " days (> " + n + ")", evidence,
+                "Confirm with the owner and delete the role; Access Analyzer's unused-access findings show "
+                        + "which permissions went unused."));
+    }
+
+    /** "users a, b, c" (at most five names, then how many more). */
+    private static String users(List<String> names) {
+        return (names.size() == 1 ? "user " : "users ") + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
     }
 
     private static Optional<Instant> max(Optional<Instant> a, Optional<Instant> b) {
@@ -173,39 +194,47 @@ final class CredentialAudit {
     Findings keys(Duration maxAge) {
         long n = maxAge.toDays();
         List<Finding> out = new ArrayList<>();
+        List<String> unknownUsers = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
-            List<AccessKey> active = u.activeKeys();
-            for (AccessKey k : active) {
+            if (u.accessKeys().isEmpty() && reportRow(u.name()).isEmpty()) {
+                unknownUsers.add(u.name());   // neither access-keys.json nor a report row lists this user's keys
+                continue;
+            }
+            List<UserKeys.Key> active = UserKeys.of(acct.snapshot(), u).stream().filter(UserKeys.Key::active).toList();
+            for (UserKeys.Key k : active) {
                 long age = days(k.created());
                 String used = k.lastUsed().map(l -> "last used " + l.date() + " (" + days(l.date()) + " days ago"
                         + (l.service().isEmpty() ? "" : ", " + l.service()) + ")").orElse("never used");
-                String evidence = "key " + k.accessKeyId() + " Active, created " + k.created() + " (" + age + " days ago), " + used;
+                String evidence = k.fromReport()
+                        ? "credential report: " + k.label() + " active, last rotated " + k.created() + " (" + age
+                                + " days ago), " + used + "; the key id is in access-keys.json (aws iam list-access-keys)"
+                        : "key " + k.label() + " Active, created " + k.created() + " (" + age + " days ago), " + used;
                 if (age > n) {
-                    out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-AGE",
-                            "active access key " + k.accessKeyId() + " is " + age + " days old (> " + n + ")", evidence,
+                    out.add(new Finding(Check.KEY_AGE.severity(), "user", u.name(), Check.KEY_AGE.id(),
+                            "active access key " + k.label() + " is " + age + " days old (> " + n + ")", evidence,
                             "Rotate: create a second key, deploy it, deactivate this one, delete it after 24-48 h "
                                     + "(Runbooks.rotateKeys(acct, \"" + u.name() + "\"))."));
                 }
                 if (k.lastUsed().isEmpty()) {
-                    out.add(new Finding(age < 7 ? Severity.LOW : Severity.MEDIUM, "user", u.name(), "KEY-NEVER-USED",
-                            "active access key " + k.accessKeyId() + " was never used", evidence,
+                    out.add(new Finding(age < 7 ? Severity.LOW : Severity.MEDIUM, "user", u.name(), Check.KEY_NEVER_USED.id(),
+                            "active access key " + k.label() + " was never used", evidence,
                             "Deactivate the key; delete it if nothing breaks."));
                 } else if (days(k.lastUsed().get().date()) > n) {
-                    out.add(new Finding(Severity.MEDIUM, "user", u.name(), "KEY-UNUSED",
-                            "active access key " + k.accessKeyId() + " unused for " + days(k.lastUsed().get().date())
+                    out.add(new Finding(Check.KEY_UNUSED.severity(), "user", u.name(), Check.KEY_UNUSED.id(),
+                            "active access key " + k.label() + " unused for " + days(k.lastUsed().get().date())
                                     + " days (> " + n + ")", evidence, "Deactivate the key; delete it if nothing breaks."));
                 }
             }
             if (active.size() > 1) {
-                out.add(new Finding(Severity.LOW, "user", u.name(), "KEY-TWO-ACTIVE", "two active access keys",
-                        active.stream().map(k -> k.accessKeyId() + " created " + k.created()).toList().toString(),
+                out.add(new Finding(Check.KEY_TWO_ACTIVE.severity(), "user", u.name(), Check.KEY_TWO_ACTIVE.id(), "two active access keys",
+                        active.stream().map(k -> k.label() + " created " + k.created()).toList().toString(),
                         "Finish the rotation: deactivate the older key once the new one is deployed."));
             }
         }
         rootRow().ifPresent(root -> {
             for (int i = 1; i <= 2; i++) {
                 if ("true".equalsIgnoreCase(root.get("access_key_" + i + "_active"))) {
-                    out.add(new Finding(Severity.CRITICAL, "account", CredentialReportRow.ROOT, "KEY-ROOT",
+                    out.add(new Finding(Check.KEY_ROOT.severity(), "account", CredentialReportRow.ROOT, Check.KEY_ROOT.id(),
                             "the root user has an active access key (key " + i + ")",
                             "credential report: access_key_" + i + "_active=true, last rotated "
                                     + root.get("access_key_" + i + "_last_rotated") + ", last used "
@@ -214,7 +243,15 @@ final class CredentialAudit {
                 }
             }
         });
-        return new Findings("access keys (" + n + " days)", acct.asOf(), out);
+        List<NotChecked> unknown = new ArrayList<>();
+        if (!unknownUsers.isEmpty()) {
+            unknown.add(new NotChecked(Check.KEY.id(), users(unknownUsers), NO_REPORT));
+        }
+        if (rootRow().isEmpty()) {
+            unknown.add(new NotChecked(Check.KEY_ROOT.id(), "account", acct.snapshot().credentialReport().isEmpty() ? NO_REPORT
+                    : "unknown — the credential report has no " + CredentialReportRow.ROOT + " row; regenerate it"));
+        }
+        return new Findings("access keys (" + n + " days)", acct.asOf(), out, unknown);
     }
 
     private Optional<CredentialReportRow> rootRow() {
@@ -225,14 +262,23 @@ final class CredentialAudit {
 
     Findings mfa() {
         List<Finding> out = new ArrayList<>();
+        // Without a report row, a user's console password and MFA are known only from login-profiles.json and
+        // mfa-devices.json; a snapshot where no user has either is taken not to hold those files.
+        boolean loginProfilesHeld = acct.snapshot().users().stream().anyMatch(User::hasConsoleAccess);
+        boolean mfaDevicesHeld = acct.snapshot().users().stream().anyMatch(User::hasMfa);
+        List<String> unknownUsers = new ArrayList<>();
         for (User u : acct.snapshot().users()) {
             Optional<CredentialReportRow> row = reportRow(u.name());
             boolean console = u.hasConsoleAccess() || row.map(r -> "true".equals(r.get("password_enabled"))).orElse(false);
             boolean mfa = u.hasMfa() || row.map(r -> "true".equals(r.get("mfa_active"))).orElse(false);
-            if (console && !mfa) {
+            boolean consoleKnown = row.isPresent() || loginProfilesHeld;
+            boolean mfaKnown = row.isPresent() || mfaDevicesHeld;
+            if (!consoleKnown || console && !mfaKnown) {
+                unknownUsers.add(u.name());
+            } else if (console && !mfa) {
                 boolean admin = admins.isAdmin("user", u.name());
                 PasswordUse pw = passwordUse(u);
-                out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "user", u.name(), "MFA-CONSOLE",
+                out.add(new Finding(admin ? Severity.CRITICAL : Severity.HIGH, "user", u.name(), Check.MFA_CONSOLE.id(),
                         "console user without MFA" + (admin ? " (and admin-equivalent)" : ""),
                         "login profile since " + u.loginProfile().map(l -> l.created().toString()).orElse("?")
                                 + ", no MFA device (credential report mfa_active=" + row.map(r -> r.get("mfa_active")).orElse("?")
@@ -241,18 +287,21 @@ final class CredentialAudit {
                                 + "MFA set-up without aws:MultiFactorAuthPresent."));
             }
         }
+        List<NotChecked> unknown = new ArrayList<>();
+        if (!unknownUsers.isEmpty()) {
+            unknown.add(new NotChecked(Check.MFA_CONSOLE.id(), users(unknownUsers), NO_REPORT));
+        }
         Optional<CredentialReportRow> root = rootRow();
         if (root.isEmpty()) {
-            out.add(new Finding(Severity.INFO, "account", CredentialReportRow.ROOT, "MFA-ROOT-UNKNOWN",
-                    "root MFA not checked: the snapshot has no credential report",
-                    "acct.snapshot().credentialReport() is empty",
-                    "Collect the credential report (aws iam generate-credential-report; get-credential-report)."));
+            unknown.add(new NotChecked(Check.MFA_ROOT.id(), "account", acct.snapshot().credentialReport().isEmpty()
+                    ? NO_REPORT : "unknown — the credential report has no " + CredentialReportRow.ROOT
+                            + " row; regenerate it (aws iam generate-credential-report, then get-credential-report)"));
         } else if (!"true".equalsIgnoreCase(root.get().get("mfa_active"))) {
-            out.add(new Finding(Severity.CRITICAL, "account", CredentialReportRow.ROOT, "MFA-ROOT",
+            out.add(new Finding(Check.MFA_ROOT.severity(), "account", CredentialReportRow.ROOT, Check.MFA_ROOT.id(),
                     "the root user has no MFA", "credential report: <root_account> mfa_active=" + root.get().get("mfa_active")
                             + ", password_last_used=" + root.get().get("password_last_used"),
                     "Enable MFA on the root user (hardware key preferred) and lock the credentials away."));
         }
-        return new Findings("MFA", acct.asOf(), out);
+        return new Findings("MFA", acct.asOf(), out, unknown);
     }
 }

@@ -33,11 +33,21 @@ public final class Findings {
     private final String title;
     private final Instant asOf;
     private final List<Finding> items;
+    private final List<NotChecked> notChecked;
 
     public Findings(String title, Instant asOf, Collection<Finding> findings) {
+        this(title, asOf, findings, List.of());
+    }
+
+    /**
+     * Findings plus the checks that could not run for lack of data ({@link #notChecked()}): those are named in the
+     * caption, never counted as findings.
+     */
+    public Findings(String title, Instant asOf, Collection<Finding> findings, Collection<NotChecked> notChecked) {
         this.title = Objects.requireNonNull(title, "title");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.items = findings.stream().distinct().sorted(Finding.ORDER).toList();
+        this.notChecked = notChecked.stream().distinct().toList();
     }
 
     public String title() {
@@ -51,6 +61,11 @@ public final class Findings {
     /** The findings, sorted. */
     public List<Finding> list() {
         return items;
+    }
+
+    /** The checks that did not run because the snapshot lacks their data, each saying which file to add. */
+    public List<NotChecked> notChecked() {
+        return notChecked;
     }
 
     public int size() {
@@ -78,7 +93,7 @@ public final class Findings {
 
     /** The findings that satisfy a predicate, e.g. {@code f -> f.check().startsWith("PRIVESC")}. */
     public Findings where(Predicate<Finding> predicate) {
-        return new Findings(title, asOf, items.stream().filter(predicate).toList());
+        return new Findings(title, asOf, items.stream().filter(predicate).toList(), notChecked);
     }
 
     /** The findings of exactly these severities. */
@@ -131,18 +146,24 @@ public final class Findings {
     /** These findings and the others', under a new title. */
     public Findings plus(String newTitle, Findings... others) {
         List<Finding> all = new ArrayList<>(items);
+        List<NotChecked> unknown = new ArrayList<>(notChecked);
         for (Findings o : others) {
             all.addAll(o.items);
+            unknown.addAll(o.notChecked);
         }
-        return new Findings(newTitle, asOf, all);
+        return new Findings(newTitle, asOf, all, unknown);
     }
 
-    /** "7 findings (2 critical, 3 high, 2 medium) — admins, as of 2026-11-01T00:00:00Z". */
+    /**
+     * "7 findings (2 critical, 3 high, 2 medium) — admins, as of 2026-11-01T00:00:00Z", followed by "; not checked:
+     * ..." when checks lacked their data.
+     */
     public String caption() {
         String counts = counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().lowerCase())
                 .collect(Collectors.joining(", "));
         return items.size() + (items.size() == 1 ? " finding" : " findings") + (counts.isEmpty() ? "" : " (" + counts + ")")
-                + " — " + title + ", as of " + asOf;
+                + " — " + title + ", as of " + asOf + (notChecked.isEmpty() ? ""
+                        : "; not checked: " + notChecked.stream().map(NotChecked::toString).collect(Collectors.joining("; ")));
     }
 
     private List<List<String>> rows() {

@@ -67,20 +67,20 @@ final class PrivilegeEscalation {
                 continue;
             }
             List<Path> paths = new ArrayList<>();
-            paths.add(new Path("PRIVESC-SELF-POLICY", "attach a managed policy to itself",
+            paths.add(new Path(Check.PRIVESC_SELF_POLICY.id(), "attach a managed policy to itself",
                     List.of(Step.of("iam:AttachUserPolicy", u.arn()))));
-            paths.add(new Path("PRIVESC-SELF-POLICY", "write an inline policy on itself",
+            paths.add(new Path(Check.PRIVESC_SELF_POLICY.id(), "write an inline policy on itself",
                     List.of(Step.of("iam:PutUserPolicy", u.arn()))));
             for (Group g : acct.groupsOf(u)) {
-                paths.add(new Path("PRIVESC-GROUP-POLICY", "attach a managed policy to its group " + g.name(),
+                paths.add(new Path(Check.PRIVESC_GROUP_POLICY.id(), "attach a managed policy to its group " + g.name(),
                         List.of(Step.of("iam:AttachGroupPolicy", g.arn()))));
-                paths.add(new Path("PRIVESC-GROUP-POLICY", "write an inline policy on its group " + g.name(),
+                paths.add(new Path(Check.PRIVESC_GROUP_POLICY.id(), "write an inline policy on its group " + g.name(),
                         List.of(Step.of("iam:PutGroupPolicy", g.arn()))));
             }
             policyVersionPaths(PolicySource.forUser(acct, u), paths);
             for (Group g : adminGroups) {
                 if (!u.groups().contains(g.name())) {
-                    paths.add(new Path("PRIVESC-ADD-TO-GROUP", "add itself to the admin group " + g.name(),
+                    paths.add(new Path(Check.PRIVESC_ADD_TO_GROUP.id(), "add itself to the admin group " + g.name(),
                             List.of(Step.of("iam:AddUserToGroup", g.arn()))));
                 }
             }
@@ -92,9 +92,9 @@ final class PrivilegeEscalation {
                 continue;
             }
             List<Path> paths = new ArrayList<>();
-            paths.add(new Path("PRIVESC-SELF-POLICY", "attach a managed policy to itself",
+            paths.add(new Path(Check.PRIVESC_SELF_POLICY.id(), "attach a managed policy to itself",
                     List.of(Step.of("iam:AttachRolePolicy", r.arn()))));
-            paths.add(new Path("PRIVESC-SELF-POLICY", "write an inline policy on itself",
+            paths.add(new Path(Check.PRIVESC_SELF_POLICY.id(), "write an inline policy on itself",
                     List.of(Step.of("iam:PutRolePolicy", r.arn()))));
             policyVersionPaths(PolicySource.forRole(acct, r), paths);
             commonPaths(r.name(), adminUsers, adminRoles, paths);
@@ -109,11 +109,11 @@ final class PrivilegeEscalation {
             if (src.isInline() || src.isAwsManaged() || !seen.add(src.arn())) {
                 continue;
             }
-            paths.add(new Path("PRIVESC-POLICY-VERSION", "create a new default version of its own policy " + src.name(),
+            paths.add(new Path(Check.PRIVESC_POLICY_VERSION.id(), "create a new default version of its own policy " + src.name(),
                     List.of(Step.of("iam:CreatePolicyVersion", src.arn()))));
             ManagedPolicy mp = acct.policy(src.arn());
             if (mp.versions().size() > 1) {
-                paths.add(new Path("PRIVESC-POLICY-VERSION", "switch its own policy " + src.name() + " to another of its "
+                paths.add(new Path(Check.PRIVESC_POLICY_VERSION.id(), "switch its own policy " + src.name() + " to another of its "
                         + mp.versions().size() + " versions", List.of(Step.of("iam:SetDefaultPolicyVersion", src.arn()))));
             }
         }
@@ -124,9 +124,9 @@ final class PrivilegeEscalation {
             if (a.name().equals(self)) {
                 continue;
             }
-            paths.add(new Path("PRIVESC-CREDENTIALS", "create an access key for the admin user " + a.name(),
+            paths.add(new Path(Check.PRIVESC_CREDENTIALS.id(), "create an access key for the admin user " + a.name(),
                     List.of(Step.of("iam:CreateAccessKey", a.arn()))));
-            paths.add(new Path("PRIVESC-CREDENTIALS", (a.hasConsoleAccess() ? "reset the console password of"
+            paths.add(new Path(Check.PRIVESC_CREDENTIALS.id(), (a.hasConsoleAccess() ? "reset the console password of"
                     : "create a console password for") + " the admin user " + a.name(),
                     List.of(Step.of(a.hasConsoleAccess() ? "iam:UpdateLoginProfile" : "iam:CreateLoginProfile", a.arn()))));
         }
@@ -134,7 +134,7 @@ final class PrivilegeEscalation {
             if (a.name().equals(self)) {
                 continue;
             }
-            paths.add(new Path("PRIVESC-TRUST", "rewrite the trust policy of the admin role " + a.name() + " and assume it",
+            paths.add(new Path(Check.PRIVESC_TRUST.id(), "rewrite the trust policy of the admin role " + a.name() + " and assume it",
                     List.of(Step.of("iam:UpdateAssumeRolePolicy", a.arn()))));
             Set<String> trusted = new LinkedHashSet<>();
             a.trustPolicy().statements().stream().filter(s -> s.isAllow() && s.principal().isPresent())
@@ -148,7 +148,7 @@ final class PrivilegeEscalation {
                 for (int i = 1; i < svc.length; i++) {
                     steps.add(Step.of(svc[i], "*"));
                 }
-                paths.add(new Path("PRIVESC-PASSROLE", "pass the admin role " + a.name() + " to " + svc[0]
+                paths.add(new Path(Check.PRIVESC_PASSROLE.id(), "pass the admin role " + a.name() + " to " + svc[0]
                         + " and run code as it", steps));
             }
         }

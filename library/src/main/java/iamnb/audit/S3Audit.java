@@ -112,7 +112,7 @@ final class S3Audit {
                         Decision d = sim.simulate(Request.builder().principal(RequestPrincipal.anonymous())
                                 .action(s.actions().get(0).contains("*") ? "s3:GetObject" : s.actions().get(0))
                                 .resource(b.arn() + "/any-key").build());
-                        out.add(new Finding(restrict ? Severity.LOW : Severity.HIGH, "bucket", b.name(), "S3-PUBLIC-POLICY",
+                        out.add(new Finding(restrict ? Severity.LOW : Severity.HIGH, "bucket", b.name(), Check.S3_PUBLIC_POLICY.id(),
                                 "the bucket policy grants " + s.actions() + " to everyone" + (restrict ? " (blocked by RestrictPublicBuckets)" : ""),
                                 "bucket policy statement " + s.label() + " [" + StatementText.of(s) + "]. Engine: anonymous "
                                         + d.request().action() + " → " + d.verdict(),
@@ -123,7 +123,7 @@ final class S3Audit {
             }
             b.acl().ifPresent(acl -> acl.grants().stream().filter(Bucket.Grant::isPublic).forEach(g -> {
                 if (!ignoreAcls) {
-                    out.add(new Finding(Severity.HIGH, "bucket", b.name(), "S3-PUBLIC-ACL",
+                    out.add(new Finding(Check.S3_PUBLIC_ACL.severity(), "bucket", b.name(), Check.S3_PUBLIC_ACL.id(),
                             "the ACL grants " + g.permission() + " to " + (g.grantee().endsWith("AllUsers") ? "everyone" : "any AWS account"),
                             "ACL grant " + g.granteeType() + " " + g.grantee() + " " + g.permission() + "; object ownership "
                                     + b.objectOwnership().orElse("not set"),
@@ -131,19 +131,19 @@ final class S3Audit {
                 }
             }));
             if (b.publicAccessBlock().isEmpty()) {
-                out.add(new Finding(Severity.MEDIUM, "bucket", b.name(), "S3-NO-PUBLIC-ACCESS-BLOCK",
+                out.add(new Finding(Check.S3_NO_PUBLIC_ACCESS_BLOCK.severity(), "bucket", b.name(), Check.S3_NO_PUBLIC_ACCESS_BLOCK.id(),
                         "no public access block on the bucket", "get-public-access-block: none configured",
                         "aws s3api put-public-access-block --bucket " + b.name() + " --public-access-block-configuration "
                                 + "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"));
             }
             if (!b.aclsDisabled()) {
-                out.add(new Finding(Severity.LOW, "bucket", b.name(), "S3-ACLS-ENABLED",
+                out.add(new Finding(Check.S3_ACLS_ENABLED.severity(), "bucket", b.name(), Check.S3_ACLS_ENABLED.id(),
                         "ACLs are still enabled (legacy)", "object ownership " + b.objectOwnership().orElse("not set"),
                         "aws s3api put-bucket-ownership-controls --bucket " + b.name()
                                 + " --ownership-controls Rules=[{ObjectOwnership=BucketOwnerEnforced}]"));
             }
         }
-        return new Findings("S3 buckets", acct.asOf(), out);
+        return new Findings("S3 buckets", acct.asOf(), out, bucketsUnknown());
     }
 
     /**
@@ -160,7 +160,16 @@ final class S3Audit {
         for (VpcEndpoint e : acct.snapshot().vpcEndpoints()) {
             e.policy().ifPresent(d -> lint(e.id(), "vpc-endpoint", "VPC endpoint policy of " + e.id(), d, "", out));
         }
-        return new Findings("S3 bucket/object ARN lint", acct.asOf(), out);
+        return new Findings("S3 bucket/object ARN lint", acct.asOf(), out, bucketsUnknown());
+    }
+
+    /** A snapshot without buckets.json holds no bucket: then bucket settings and policies are unknown, not clean. */
+    private List<NotChecked> bucketsUnknown() {
+        return acct.snapshot().buckets().isEmpty()
+                ? List.of(new NotChecked(Check.S3.id(), "buckets", "the snapshot holds no bucket: unknown — add buckets.json "
+                        + "(aws s3api list-buckets) and buckets/NAME/ (get-bucket-policy, get-bucket-acl, get-public-access-block, "
+                        + "get-bucket-ownership-controls)"))
+                : List.of();
     }
 
     private static void lint(String principal, String type, String where, PolicyDocument doc, String attached, List<Finding> out) {
@@ -184,15 +193,16 @@ final class S3Audit {
             byBucket.forEach((bucket, flags) -> {
                 String evidence = where + " statement " + s.label() + " [" + StatementText.of(s) + "]"
                         + (attached.isEmpty() ? "" : "; " + attached);
-                if (!objActions.isEmpty() && flags[0] && !flags[1]) {
-                    out.add(new Finding(Severity.MEDIUM, type, principal, "S3-ARN-OBJECT-ON-BUCKET",
+                String probe = "arn:aws:s3:::" + concreteBucket(bucket);
+                if (!objActions.isEmpty() && flags[0] && !flags[1] && !resourceMatches(s.resources(), probe + "/any-key")) {
+                    out.add(new Finding(Check.S3_ARN_OBJECT_ON_BUCKET.severity(), type, principal, Check.S3_ARN_OBJECT_ON_BUCKET.id(),
                             objActions + " " + (s.isAllow() ? "granted" : "denied") + " on arn:aws:s3:::" + bucket
                                     + " (the bucket) instead of arn:aws:s3:::" + bucket + "/* (its objects): the statement "
                                     + (s.isAllow() ? "grants" : "denies") + " nothing for them",
                             evidence, "Add \"arn:aws:s3:::" + bucket + "/*\" to the Resource of " + objActions + "."));
                 }
-                if (!bucketActions.isEmpty() && flags[1] && !flags[0]) {
-                    out.add(new Finding(Severity.MEDIUM, type, principal, "S3-ARN-BUCKET-ON-OBJECT",
+                if (!bucketActions.isEmpty() && flags[1] && !flags[0] && !resourceMatches(s.resources(), probe)) {
+                    out.add(new Finding(Check.S3_ARN_BUCKET_ON_OBJECT.severity(), type, principal, Check.S3_ARN_BUCKET_ON_OBJECT.id(),
                             bucketActions + " " + (s.isAllow() ? "granted" : "denied") + " on arn:aws:s3:::" + bucket
                                     + "/* (objects) instead of arn:aws:s3:::" + bucket + " (the bucket)",
                             evidence, "Add \"arn:aws:s3:::" + bucket + "\" to the Resource of " + bucketActions + "."));
@@ -200,4 +210,31 @@ final class S3Audit {
             });
         }
     }
+
+    /** A bucket name the pattern matches: wildcards filled with the least text ("*" nothing, "?" one letter). */
+    private static String concreteBucket(String pattern) {
+        String name = pattern.replace("*", "").replace("?", "a");
+        return name.isEmpty() ? "any-bucket" : name;
+    }
+
+    /**
+     * Whether the policy engine matches {@code arn} against any of {@code resources}: the lint asks the same
+     * matcher that decides requests (where "*" also matches across "/"), so the two never disagree.
+     */
+    private static boolean resourceMatches(List<String> resources, String arn) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(Map.of("Version", PolicyDocument.VERSION_2012, "Statement", List.of(
+                    Map.of("Effect", "Allow", "Action", "*", "Resource", resources))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a policy of resources " + resources, e);
+        }
+        Layers layers = Layers.builder(PolicyCache.create()).identity("resources only", PolicyDocument.parse(json, "S3 ARN lint"))
+                .build();
+        Request request = Request.builder().principal(RequestPrincipal.role("arn:aws:iam::111111111111:role/s3-arn-lint"))
+                .action("s3:GetObject").resource(arn).build();
+        return PolicyEvaluator.evaluate(request, layers).allowed();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -24,7 +24,6 @@ import java.util.Map;
  * A finding names the place, never the value.
  */
 final class SecretInMetadataAudit {
-    static final String CHECK = "SECRET-IN-METADATA";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REMEDIATION = "Treat the secret as leaked: rotate or revoke it, then remove it from"
             + " the place named here; keep secrets in Secrets Manager or Parameter Store, not in IAM metadata.";
@@ -91,7 +90,7 @@ final class SecretInMetadataAudit {
     }
 
     private void add(String type, String name, String where) {
-        out.add(new Finding(Severity.HIGH, type, name, CHECK, "a secret-shaped value is stored in " + where,
+        out.add(new Finding(Check.SECRET_IN_METADATA.severity(), type, name, Check.SECRET_IN_METADATA.id(), "a secret-shaped value is stored in " + where,
                 "found in " + where + " of " + type + " " + name + " (the value was removed when the account was"
                         + " loaded and is never shown)", REMEDIATION));
     }

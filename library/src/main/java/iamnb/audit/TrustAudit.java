@@ -88,7 +88,7 @@ final class TrustAudit {
         String where = "trust policy of " + role.name() + " statement " + st.label() + " [" + StatementText.of(st) + "]";
         Set<String> keys = conditionKeys(st);
         if (st.notPrincipal()) {
-            out.add(new Finding(Severity.HIGH, "role", role.name(), "TRUST-NOTPRINCIPAL",
+            out.add(new Finding(Check.TRUST_NOTPRINCIPAL.severity(), "role", role.name(), Check.TRUST_NOTPRINCIPAL.id(),
                     "trust policy allows everyone except the NotPrincipal list", where,
                     "Replace NotPrincipal with the exact principals that may assume the role."));
             return;
@@ -100,7 +100,7 @@ final class TrustAudit {
             }
             boolean externalId = keys.contains("sts:externalid");
             String engine = confirm(role, RequestPrincipal.role("arn:aws:iam::" + STRANGER_ACCOUNT + ":role/any-role"));
-            out.add(new Finding(externalId ? Severity.HIGH : Severity.CRITICAL, "role", role.name(), "TRUST-WILDCARD",
+            out.add(new Finding(externalId ? Severity.HIGH : Severity.CRITICAL, "role", role.name(), Check.TRUST_WILDCARD.id(),
                     externalId ? "any AWS principal who knows the external id can assume the role"
                             : "any principal of any AWS account can assume the role" + (admin ? " (and the role is admin)" : ""),
                     where + ". " + engine,
@@ -120,7 +120,7 @@ final class TrustAudit {
                         : RequestPrincipal.fromArn(v);
                 String engine = confirm(role, probe);
                 Severity sev = root ? (admin ? Severity.CRITICAL : Severity.HIGH) : (admin ? Severity.HIGH : Severity.MEDIUM);
-                out.add(new Finding(sev, "role", role.name(), root ? "TRUST-ACCOUNT-ROOT" : "TRUST-NO-EXTERNALID",
+                out.add(new Finding(sev, "role", role.name(), root ? Check.TRUST_ACCOUNT_ROOT.id() : Check.TRUST_NO_EXTERNALID.id(),
                         (root ? "every principal of account " + account + " can assume the role"
                                 : "cross-account principal " + v + " can assume the role")
                                 + " without sts:ExternalId or MFA conditions",
@@ -130,7 +130,7 @@ final class TrustAudit {
                                 + "than the account root."));
             }
             if (known.isPresent() && !known.get().contains(account)) {
-                out.add(new Finding(Severity.MEDIUM, "role", role.name(), "TRUST-UNKNOWN-ACCOUNT",
+                out.add(new Finding(Check.TRUST_UNKNOWN_ACCOUNT.severity(), "role", role.name(), Check.TRUST_UNKNOWN_ACCOUNT.id(),
                         "trusts account " + account + ", which is not in the known accounts", where
                                 + ". Known accounts: " + known.get(),
                         "Confirm who owns account " + account + " and why it needs this role; add it to the known "

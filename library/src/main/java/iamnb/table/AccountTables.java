@@ -11,6 +11,7 @@ import iamnb.model.Role;
 import iamnb.model.RoleLastUsed;
 import iamnb.model.Statement;
 import iamnb.model.User;
+import iamnb.model.UserKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +46,11 @@ public final class AccountTables {
                 .number("inline_policies", u -> u.inlinePolicies().size())
                 .number("attached_policies", u -> u.attachedPolicies().size())
                 .text("permissions_boundary", u -> u.permissionsBoundaryArn().orElse(""))
-                .flag("console_access", User::hasConsoleAccess).flag("mfa", User::hasMfa)
-                .number("access_keys", u -> u.accessKeys().size()).number("active_keys", u -> u.activeKeys().size())
+                // login-profiles.json, mfa-devices.json and access-keys.json, or the credential report without them
+                .flag("console_access", u -> u.hasConsoleAccess() || reported(s, u, "password_enabled"))
+                .flag("mfa", u -> u.hasMfa() || reported(s, u, "mfa_active"))
+                .number("access_keys", u -> UserKeys.of(s, u).size())
+                .number("active_keys", u -> (int) UserKeys.of(s, u).stream().filter(UserKeys.Key::active).count())
                 .text("tags", u -> tags(u.tags()))
                 .table(named("users", s), s.users());
     }
@@ -105,17 +109,25 @@ public final class AccountTables {
                 .table(named("policies", s), s.policies());
     }
 
-    /** One row per access key: metadata and use, never a secret. */
+    /**
+     * One row per access key: metadata and use, never a secret. Without the key metadata a key is known from the
+     * credential report only, and {@code access_key_id} names its slot ("key 1", "key 2").
+     */
     public static Table accessKeys(AccountSnapshot s) {
-        return new Columns<AccessKey>()
-                .text("user", AccessKey::userName).text("access_key_id", AccessKey::accessKeyId)
-                .text("status", k -> k.status().json()).flag("active", AccessKey::isActive)
-                .instant("created", AccessKey::created).number("age_days", k -> days(k.created(), s.asOf()))
+        return new Columns<UserKeys.Key>()   // key metadata, or the credential report's slots without it
+                .text("user", UserKeys.Key::userName).text("access_key_id", UserKeys.Key::label)
+                .text("status", k -> k.status().json()).flag("active", UserKeys.Key::active)
+                .instant("created", UserKeys.Key::created).number("age_days", k -> days(k.created(), s.asOf()))
                 .instant("last_used", k -> k.lastUsed().map(AccessKey.KeyLastUsed::date).orElse(null))
                 .text("last_used_service", k -> k.lastUsed().map(l -> naToEmpty(l.service())).orElse(""))
                 .text("last_used_region", k -> k.lastUsed().map(l -> naToEmpty(l.region())).orElse(""))
                 .number("days_since_use", k -> k.lastUsed().map(l -> days(l.date(), s.asOf())).orElse(null))
-                .table(named("access keys", s), s.users().stream().flatMap(u -> u.accessKeys().stream()).toList());
+                .table(named("access keys", s), UserKeys.of(s));
+    }
+
+    /** Whether the user's credential report row says "true" in this column (false without a row). */
+    private static boolean reported(AccountSnapshot s, User u, String column) {
+        return s.credentialReport().flatMap(r -> r.row(u.name())).map(r -> "true".equals(r.get(column))).orElse(false);
     }
 
     /**

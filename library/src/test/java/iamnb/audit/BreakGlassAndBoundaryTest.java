@@ -57,6 +57,19 @@ class BreakGlassAndBoundaryTest {
     }
 
     @Test
+    void breakGlass_whenTrustNamesAnotherPrincipalWithMfa_passesMfaAndFailsOnlyTheTrustCheck() {
+        // MFA is required; the only fault is who is trusted, and that is reported once, by BG-TRUST
+        Checklist c = breakGlass(GOOD_TRUST.replace("arn:aws:iam::123456789012:root", "arn:aws:iam::123456789012:role/ops"),
+                Duration.ofHours(1)).audit().breakGlass();
+        assertEquals(CheckStatus.PASS, c.status("BG-MFA"), c.toString());
+        assertTrue(c.item("BG-MFA").get().evidence().contains("by arn:aws:iam::123456789012:role/ops: with MFA ALLOW"),
+                c.item("BG-MFA").get().evidence());
+        assertEquals(CheckStatus.PASS, c.status("BG-MFA-AGE"));
+        assertEquals(CheckStatus.FAIL, c.status("BG-TRUST"));
+        assertEquals(1, c.failed().size(), c.toString());
+    }
+
+    @Test
     void breakGlass_whenRoleMissing_failsAndStillListsManualItems() {
         Checklist c = account(snapshot()).audit().breakGlass("nope");
         assertEquals(CheckStatus.FAIL, c.status("BG-EXISTS"));

@@ -23,7 +23,7 @@ class CredentialAuditTest {
     private static Audit demo;
     private static final Set<String> CLEAN = Set.of("alice", "bob", "carol", "dave.auditor", "jordan.admin", "temp-admin",
             "app-role", "app-web", "cross-account-deploy", "ci-pipeline", "dev-alice-lambda", "dev-bob-etl", "my-app-role",
-            "break-glass-admin", "aisha.khan", "zoe.martin", "lambda-orders");
+            "aisha.khan", "zoe.martin", "lambda-orders");
 
     @BeforeAll
     static void load() {
@@ -51,6 +51,9 @@ class CredentialAuditTest {
         assertEquals(1, f.forPrincipal("app-legacy-batch").check("UNUSED-ROLE").size());
         assertEquals(1, f.forPrincipal("app-reports-old").check("UNUSED-ROLE-NEVER").size());
         assertEquals(Set.of("unused-legacy-ftp"), Set.copyOf(f.check("UNUSED-POLICY").principals()));
+        // never assumed, but its break-glass checklist passes: recorded, not flagged
+        Finding glass = f.forPrincipal("break-glass-admin").list().get(0);
+        assertEquals(List.of("UNUSED-ROLE-BREAK-GLASS", "INFO"), List.of(glass.check(), glass.severity().name()));
         f.principals().forEach(p -> assertFalse(CLEAN.contains(p), p));
     }
 
@@ -79,7 +82,8 @@ class CredentialAuditTest {
                 row("never", Map.of("password_enabled", "true", "password_last_used", "no_information")),
                 row("idle", Map.of("password_enabled", "true", "password_last_used", "2026-01-01T00:00:00+00:00")),
                 row("keysonly", Map.of("password_enabled", "false", "password_last_used", "N/A",
-                        "access_key_1_active", "true", "access_key_1_last_used_date", "2026-10-30T00:00:00+00:00"))));
+                        "access_key_1_active", "true", "access_key_1_last_rotated", "2025-01-01T00:00:00+00:00",
+                        "access_key_1_last_used_date", "2026-10-30T00:00:00+00:00"))));
         Account acct = account(snapshot().credentialReport(report)
                 .addUser(user("never").created(daysAgo(400)).loginProfile(new LoginProfile(daysAgo(400), false)).build())
                 .addUser(user("idle").created(daysAgo(400)).loginProfile(new LoginProfile(daysAgo(400), false)).build())
@@ -92,14 +96,16 @@ class CredentialAuditTest {
     }
 
     @Test
-    void unused_withShorterThreshold_andYoungPrincipalsAreLow() {
+    void unused_withShorterThreshold_andYoungPrincipalsAreTooNewToJudge() {
         Account acct = account(snapshot()
                 .addRole(role("monthly", serviceTrust("lambda.amazonaws.com")).created(daysAgo(300))
                         .lastUsed(new RoleLastUsed(daysAgo(40), "us-east-1")).build())
                 .addRole(role("fresh", serviceTrust("lambda.amazonaws.com")).created(daysAgo(3)).build()));
         assertTrue(acct.audit().unused().forPrincipal("monthly").isEmpty());
         assertEquals("UNUSED-ROLE", acct.audit().unused(Duration.ofDays(30)).forPrincipal("monthly").list().get(0).check());
-        assertEquals(Severity.LOW, acct.audit().unused().forPrincipal("fresh").list().get(0).severity());
+        Finding fresh = acct.audit().unused().forPrincipal("fresh").list().get(0);
+        assertEquals("UNUSED-ROLE-NEW", fresh.check());
+        assertEquals(Severity.INFO, fresh.severity());
     }
 
     @Test
@@ -115,10 +121,52 @@ class CredentialAuditTest {
     @Test
     void mfa_withoutCredentialReport_saysRootNotChecked_andAdminWithoutMfaIsCritical() {
         Account acct = account(snapshot().addUser(user("boss").addAttachedPolicy(attach(ADMIN))
-                .loginProfile(new LoginProfile(daysAgo(10), false)).build()));
+                .loginProfile(new LoginProfile(daysAgo(10), false)).build())
+                .addUser(user("careful").loginProfile(new LoginProfile(daysAgo(10), false))
+                        .mfaDevices(List.of(new iamnb.model.MfaDevice("careful", A + "mfa/careful", daysAgo(9)))).build()));
         Findings f = acct.audit().mfa();
-        assertEquals(Severity.INFO, f.check("MFA-ROOT-UNKNOWN").list().get(0).severity());
+        assertTrue(f.check("MFA-ROOT").isEmpty(), f.toString());
+        assertEquals(List.of("MFA-ROOT"), f.notChecked().stream().map(NotChecked::check).toList());
+        assertTrue(f.notChecked().get(0).reason().contains("add credential-report.csv"), f.caption());
+        assertTrue(f.caption().contains("not checked: MFA-ROOT"), f.caption());
         assertEquals(Severity.CRITICAL, f.forPrincipal("boss").list().get(0).severity());
+        assertTrue(f.forPrincipal("careful").isEmpty());
+    }
+
+    @Test
+    void mfa_whenTheReportHasNoRootRow_saysSoInsteadOfBlamingAMissingReport() {
+        var report = new CredentialReport(Optional.of(AS_OF), List.of(row("u", Map.of("password_enabled", "false"))));
+        Findings f = account(snapshot().credentialReport(report).addUser(user("u").build())).audit().mfa();
+        assertTrue(f.isEmpty(), f.toString());
+        NotChecked root = f.notChecked().get(0);
+        assertEquals("MFA-ROOT", root.check());
+        assertTrue(root.reason().contains("no <root_account> row"), root.reason());
+    }
+
+    @Test
+    void mfa_withoutReportOrDeviceList_flagsNoConsoleUserButSaysWhoWasNotChecked() {
+        Account acct = account(snapshot().addUser(user("console").loginProfile(new LoginProfile(daysAgo(10), false)).build()));
+        Findings f = acct.audit().mfa();
+        assertTrue(f.isEmpty(), f.toString());
+        assertEquals("user console", f.notChecked().stream().filter(n -> n.check().equals("MFA-CONSOLE")).findFirst()
+                .orElseThrow().subject());
+    }
+
+    @Test
+    void unused_withoutCredentialReport_judgesNoUserButSaysWhichWereNotChecked() {
+        Account acct = account(snapshot().addUser(user("someone").created(daysAgo(400)).build())
+                .addRole(role("idle", serviceTrust("lambda.amazonaws.com")).created(daysAgo(400)).build()));
+        Findings f = acct.audit().unused();
+        assertTrue(f.forPrincipal("someone").isEmpty(), f.toString());
+        assertEquals("UNUSED-ROLE-NEVER", f.forPrincipal("idle").list().get(0).check());   // RoleLastUsed is in gaad.json
+        assertEquals(List.of("UNUSED-USER"), f.notChecked().stream().map(NotChecked::check).toList());
+    }
+
+    @Test
+    void keys_withoutCredentialReportOrKeyMetadata_areNotCheckedRatherThanClean() {
+        Findings f = account(snapshot().addUser(user("someone").build())).audit().keys();
+        assertTrue(f.isEmpty());
+        assertEquals(List.of("KEY", "KEY-ROOT"), f.notChecked().stream().map(NotChecked::check).toList());
     }
 
     @Test
@@ -126,5 +174,30 @@ class CredentialAuditTest {
         Account acct = account(snapshot().addUser(user("u").addAccessKey(new AccessKey("u", "AKIAOLDINACTIVE", AccessKey.Status.INACTIVE,
                 daysAgo(900), Optional.empty())).build()));
         assertTrue(acct.audit().keys().isEmpty());
+    }
+
+    private static final String ROOT_TRUST_WITH_MFA = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"" + A + "root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":"
+            + "{\"aws:MultiFactorAuthPresent\":\"true\"},\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":\"3600\"}}}]}";
+    private static final String ROOT_TRUST_WITHOUT_MFA = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"" + A + "root\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    @Test
+    void unused_breakGlassNamedRoleFailingItsChecklist_isReportedLikeAnyIdleAdminRole() {
+        Account acct = account(snapshot().addRole(role("break-glass-admin", ROOT_TRUST_WITHOUT_MFA).created(daysAgo(400))
+                .addAttachedPolicy(attach(ADMIN)).build()));
+        Finding f = acct.audit().unused().forPrincipal("break-glass-admin").list().get(0);
+        assertEquals("UNUSED-ROLE-NEVER", f.check());
+        assertEquals(Severity.HIGH, f.severity());
+    }
+
+    @Test
+    void unused_idleAdminRolePassingTheBreakGlassChecklist_isUnusedByDesignWhateverItsName() {
+        Account acct = account(snapshot().addRole(role("emergency-access", ROOT_TRUST_WITH_MFA).created(daysAgo(400))
+                .addAttachedPolicy(attach(ADMIN)).build()));
+        Finding f = acct.audit().unused().forPrincipal("emergency-access").list().get(0);
+        assertEquals("UNUSED-ROLE-BREAK-GLASS", f.check());
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.finding().contains("unused by design"), f.finding());
     }
 }

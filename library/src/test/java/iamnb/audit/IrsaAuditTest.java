@@ -90,7 +90,7 @@ class IrsaAuditTest {
     void irsa_whenProviderMissingOrNoPolicies_fails() {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + PROVIDER
                 + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}";
-        Account acct = account(snapshot().addRole(role("bare", trust).build()));
+        Account acct = account(snapshot().addRole(role("bare", trust).build()).addOidcProvider(OTHER_CLUSTER));
         Checklist c = acct.audit().irsa("bare", "default", "my-app-sa");
         assertEquals(CheckStatus.FAIL, c.status("IRSA-OIDC-PROVIDER"));
         assertEquals(CheckStatus.FAIL, c.status("IRSA-PERMISSIONS"));
@@ -105,5 +105,24 @@ class IrsaAuditTest {
         Account acct = irsaAccount("StringEquals", "system:serviceaccount:default:my-app-sa");
         var e = assertThrows(InvalidInputException.class, () -> acct.audit().irsa(IrsaInput.of("my-app-role", "default", "x").withToken("nonsense")));
         assertTrue(e.getMessage().contains("JWT"), e.getMessage());
+    }
+
+    private static final iamnb.model.OidcProvider OTHER_CLUSTER = new iamnb.model.OidcProvider(
+            A + "oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/OTHERCLUSTER", "oidc.eks.us-west-2.amazonaws.com/id/OTHERCLUSTER",
+            java.util.List.of("sts.amazonaws.com"), java.util.List.of(), java.util.Optional.empty(), java.util.Map.of());
+
+    @Test
+    void irsa_withoutAnyOidcProviderInTheSnapshot_saysProviderUnknownNotMissing() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + PROVIDER
+                + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}";
+        Account acct = account(snapshot().addRole(role("bare", trust).build()));
+        Checklist c = acct.audit().irsa("bare", "default", "my-app-sa");
+        assertEquals(CheckStatus.NOT_CHECKED, c.status("IRSA-OIDC-PROVIDER"), c.toString());
+        assertTrue(c.item("IRSA-OIDC-PROVIDER").orElseThrow().evidence().contains("add oidc-providers.json"));
+        Findings lint = acct.audit().irsaTrust();
+        assertTrue(lint.check("IRSA-PROVIDER-MISSING").isEmpty(), lint.toString());
+        assertEquals(1, lint.check("IRSA-NO-SUB").size());   // what the trust policy itself shows is still judged
+        assertEquals("IRSA-PROVIDER-MISSING", lint.notChecked().get(0).check());
+        assertTrue(lint.caption().contains("add oidc-providers.json"), lint.caption());
     }
 }

@@ -3,6 +3,7 @@ package iamnb.audit;
 import static iamnb.audit.TestAccounts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import iamnb.Account;
 import iamnb.Iam;
 import iamnb.model.Bucket;
 import iamnb.model.ManagedPolicy;
@@ -57,6 +58,18 @@ class S3AuditTest {
         assertEquals(Set.of("S3-ARN-OBJECT-ON-BUCKET", "S3-ARN-BUCKET-ON-OBJECT"),
                 Set.copyOf(f.list().stream().map(Finding::check).toList()), f.toString());
         assertEquals(Set.of("wrong"), Set.copyOf(f.principals()));
+    }
+
+    @Test
+    void s3ArnLint_whenABucketWildcardAlsoMatchesObjects_agreesWithTheEngine() {
+        // "*" matches across "/", so arn:aws:s3:::crawler-public* covers crawler-public/any/key: nothing to report
+        ManagedPolicy crawler = customer("crawler", stmts(
+                "\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::crawler-public*\""));
+        Account acct = account(snapshot().addPolicy(crawler).addRole(role("crawler-role", serviceTrust("ec2.amazonaws.com"))
+                .addAttachedPolicy(attach(crawler)).build()));
+        assertTrue(acct.simulate("crawler-role", "s3:GetObject", "arn:aws:s3:::crawler-public/pages/index.html").allowed());
+        Findings f = acct.audit().s3ArnLint();
+        assertTrue(f.isEmpty(), f.toString());
     }
 
     @Test
