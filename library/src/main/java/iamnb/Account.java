@@ -107,6 +107,14 @@ public final class Account extends AccountView {
         return simulator().simulate(request);
     }
 
+    /**
+     * Discovery mode: {@link #simulate(String, String, String)} when the context is unknown, so the decision says
+     * which keys not given would change it: {@code acct.discover("carol", "iam:CreateRole", roleArn).dependsOnKeys()}.
+     */
+    public Decision discover(String principal, String action, String resource) {
+        return simulator().discover(principal, action, resource);
+    }
+
     /** Every layer of a request, in order, with the one that denied and what to fix. */
     public Decision explainDenied(Request request) {
         return simulator().explainDenied(request);

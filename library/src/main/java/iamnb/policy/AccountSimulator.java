@@ -15,6 +15,7 @@ import iamnb.model.Principal;
 import iamnb.model.Role;
 import iamnb.model.Statement;
 import iamnb.model.User;
+import iamnb.model.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -155,6 +156,16 @@ public final class AccountSimulator {
         return PolicyEvaluator.evaluate(prepared, layers(prepared, assumed).build());
     }
 
+    /**
+     * Discovery mode: simulates the request with the context keys not given treated as unknown, so that the
+     * decision says which of them would change it ({@link Decision#dependsOn()}). Keys the account fills in
+     * (principal ARN, tags, organization, ...) are known.
+     */
+    public Decision discover(String principal, String action, String resource) {
+        return simulate(Request.builder().principal(principal(principal)).action(action).resource(resource)
+                .unknownContext().build());
+    }
+
     /** The same as {@link #simulate(Request)}: every layer, in order, with what to fix. */
     public Decision explainDenied(Request request) {
         return simulate(request);
@@ -262,7 +273,27 @@ public final class AccountSimulator {
             }
         });
         addResourcePolicy(b, request);
+        addVpcEndpointPolicy(b, request);
         return b;
+    }
+
+    /**
+     * For a request that carries {@code aws:SourceVpce}, the policy of that endpoint from the snapshot: the request
+     * must be allowed by it too. An endpoint without a policy has the default one, which allows everything.
+     */
+    private void addVpcEndpointPolicy(Layers.Builder b, Request request) {
+        List<String> ids = request.context().get("aws:SourceVpce");
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        String id = ids.get(0);
+        Optional<VpcEndpoint> endpoint = account.snapshot().vpcEndpoints().stream()
+                .filter(e -> e.id().equals(id)).findFirst();
+        if (endpoint.isEmpty()) {
+            b.note("VPC endpoint " + id + " is not in the snapshot; its policy was not evaluated");
+            return;
+        }
+        endpoint.get().policy().ifPresent(doc -> b.vpcEndpointPolicy("policy of VPC endpoint " + id, doc));
     }
 
     private void addUser(Layers.Builder b, User u) {

@@ -19,5 +19,9 @@ enum Basis {
     ALLOW_ROOT,
     /** An action AWS allows whatever the policies say (sts:GetCallerIdentity). */
     ALLOW_ALWAYS,
-    ALLOW_CROSS_ACCOUNT
+    ALLOW_CROSS_ACCOUNT,
+    /** AWS refuses the request whatever the policies say (see {@link ServiceRule}). */
+    SERVICE_RULE,
+    /** The request came through a VPC endpoint whose policy does not allow it. */
+    VPC_ENDPOINT_SILENT
 }

@@ -26,6 +26,9 @@ public final class Decision {
     private final List<LayerResult> layerResults;
     private volatile Explainer.Text text;
     private volatile List<String> notes;
+    private volatile WhatWouldAllow whatWouldAllow;
+    private volatile List<ContextDependency> dependsOn;
+    private volatile String fix;
 
     Decision(Request request, Layers layers, Verdict verdict, Basis basis, LayerResult decidingLayer,
              StatementMatch decidingStatement, StatementMatch supportingStatement, List<LayerResult> layerResults) {
@@ -118,9 +121,52 @@ public final class Decision {
         return text().summary();
     }
 
-    /** What to change, starting with "Fix:"; empty when allowed. */
+    /**
+     * What to change, starting with "Fix:"; empty when allowed. It is the first change of
+     * {@link #whatWouldAllow()} — the one an expert would make, proved by evaluating the request again with it —
+     * or, when no single change was found, the advice of the deciding layer.
+     */
     public String fix() {
-        return text().fix();
+        String f = fix;
+        if (f == null) {
+            f = Explainer.fix(this, text());
+            fix = f;
+        }
+        return f;
+    }
+
+    /**
+     * For a denied request, the smallest changes that would allow it — context keys to send, the statement to
+     * correct, a statement to add in a named layer with its exact JSON, a boundary, SCP or RCP to widen, a Deny
+     * to narrow — each verified by evaluating the request again with the change applied; empty when allowed.
+     * A table with {@code whatWouldAllow().table()}.
+     */
+    public WhatWouldAllow whatWouldAllow() {
+        WhatWouldAllow w = whatWouldAllow;
+        if (w == null) {
+            w = WhatWouldAllow.of(this);
+            whatWouldAllow = w;
+        }
+        return w;
+    }
+
+    /**
+     * Context keys the request did not give (and the account does not know) whose values would change this
+     * decision, each proved by evaluating the request again: "depends on aws:SourceIp, aws:MultiFactorAuthPresent".
+     * The explanation lists them when the request was built with {@link Request.Builder#unknownContext()}.
+     */
+    public List<ContextDependency> dependsOn() {
+        List<ContextDependency> d = dependsOn;
+        if (d == null) {
+            d = List.copyOf(ContextDiscovery.of(this));
+            dependsOn = d;
+        }
+        return d;
+    }
+
+    /** The keys of {@link #dependsOn()}, in order of first mention. */
+    public List<String> dependsOnKeys() {
+        return ContextDiscovery.keys(dependsOn());
     }
 
     /** Further observations: layers that would allow, statements that nearly matched and why they did not. */

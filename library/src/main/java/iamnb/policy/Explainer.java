@@ -29,6 +29,8 @@ final class Explainer {
         String who = r.principal().label();
         String kindTitle = d.layers().resourcePolicyKind().title();
         String resName = d.layers().resourcePolicy().map(NamedPolicy::name).orElse("");
+        // "the role trust policy trust policy of x" read twice; name it once: "the trust policy of x"
+        String resLabel = resourcePolicyLabel(d.layers().resourcePolicyKind(), resName);
         String summary;
         String fix;
         switch (d.basis()) {
@@ -52,7 +54,7 @@ final class Explainer {
             case IDENTITY_SILENT:
                 summary = "Denied: no identity policy allows " + on + "."
                         + (d.layers().resourcePolicy().isPresent()
-                        ? " The " + kindTitle + " " + resName + " does not grant it either." : "");
+                        ? " The " + resLabel + " does not grant it either." : "");
                 fix = "Fix: add an Allow for " + r.action() + " on " + r.resource() + " to the " + who
                         + "'s identity policies.";
                 break;
@@ -71,19 +73,19 @@ final class Explainer {
                 summary = "Denied: the request crosses accounts (" + accountOr(r.principal().account())
                         + " → " + r.resourceAccount() + "), so the resource's account must allow it too, and "
                         + (resName.isEmpty() ? "no resource-based policy was given."
-                        : "the " + kindTitle + " " + resName + " does not allow it.");
+                        : "the " + resLabel + " does not allow it.");
                 fix = "Fix: add a statement to the " + kindTitle + " in account " + r.resourceAccount()
                         + " allowing " + r.action() + " for Principal " + principalToName(r.principal())
                         + "; the principal's identity policies must allow it as well.";
                 break;
             case CROSS_ACCOUNT_IDENTITY_SILENT:
-                summary = "Denied: the " + kindTitle + " " + resName + " allows " + on
+                summary = "Denied: the " + resLabel + " allows " + on
                         + ", but in a cross-account request the principal's own account must allow it too, and "
                         + identitySide(d) + ".";
                 fix = identityFix(d);
                 break;
             case MUST_ALLOW_SILENT:
-                summary = "Denied: the " + kindTitle + " " + resName + " does not allow the " + who + " to "
+                summary = "Denied: the " + resLabel + " does not allow the " + who + " to "
                         + r.action() + "; a " + kindTitle + " must allow the principal itself, whatever IAM policies say.";
                 fix = d.layers().resourcePolicyKind() == ResourcePolicyKind.ROLE_TRUST
                         ? "Fix: add " + principalToName(r.principal()) + " (or its account) to the Principal of a "
@@ -92,7 +94,7 @@ final class Explainer {
                         + principalToName(r.principal()) + ", or for the account to delegate to IAM policies.";
                 break;
             case DELEGATED_IDENTITY_SILENT:
-                summary = "Denied: the " + kindTitle + " " + resName + " names the account "
+                summary = "Denied: the " + resLabel + " names the account "
                         + r.principal().account() + ", which delegates to IAM policies, and no identity policy of the "
                         + who + " allows " + on + ".";
                 fix = "Fix: add an Allow for " + r.action() + " on " + r.resource() + " to the " + who
@@ -100,8 +102,7 @@ final class Explainer {
                 break;
             case RESOURCE_ONLY_SILENT:
                 summary = "Denied: a " + who + " gets access only through a resource-based policy, and "
-                        + (resName.isEmpty() ? "none was given." : "the " + kindTitle + " " + resName
-                        + " does not allow " + on + ".");
+                        + (resName.isEmpty() ? "none was given." : "the " + resLabel + " does not allow " + on + ".");
                 fix = "Fix: add a statement to the " + kindTitle + " allowing " + r.action() + " for "
                         + principalToName(r.principal()) + ".";
                 break;
@@ -128,6 +129,20 @@ final class Explainer {
                         + "when a policy denies it explicitly (AWS STS API Reference › GetCallerIdentity).";
                 fix = "";
                 break;
+            case SERVICE_RULE: {
+                ServiceRule rule = ServiceRule.refusing(r).orElseThrow();
+                summary = "Denied whatever the policies say: " + rule.why() + " (" + rule.citation() + ").";
+                fix = "Fix: no policy can allow " + on + "; " + rule.instead() + ".";
+                break;
+            }
+            case VPC_ENDPOINT_SILENT:
+                summary = "Denied: the request came through VPC endpoint "
+                        + String.join(", ", r.contextValues("aws:SourceVpce")) + ", and its policy "
+                        + d.layers().vpcEndpointPolicy().map(NamedPolicy::name).orElse("") + " does not allow " + on
+                        + "; a request through an endpoint needs the endpoint policy's Allow as well.";
+                fix = "Fix: add a statement allowing " + r.action() + " on " + r.resource() + " to the endpoint's "
+                        + "policy, or send the request by another route.";
+                break;
             case ALLOW_CROSS_ACCOUNT:
             default:
                 summary = "Allowed: " + st.title() + " and " + support.title()
@@ -135,26 +150,46 @@ final class Explainer {
                 fix = "";
                 break;
         }
-        if (d.verdict() == Verdict.IMPLICIT_DENY && !fix.isEmpty()) {
-            fix = fix + nearMissHint(layer);
-        }
         return new Text(summary, fix);
     }
 
-    /** Points at the nearest statement of the deciding layer, which is usually the one to change. */
-    private static String nearMissHint(LayerResult layer) {
-        for (StatementMatch s : layer.nearMisses()) {
-            if (s.effect() != iamnb.model.Effect.ALLOW) {
-                continue;
-            }
-            if (!s.resourceMatched()) {
-                return " Or widen the Resource of " + s.title() + ", which lists " + s.statement().resources() + ".";
-            }
-            if (s.principalMatch().isPresent() && !s.failedConditions().isEmpty()) {
-                return " Or meet the condition of " + s.title() + ": " + s.failedConditions().get(0).reason() + ".";
-            }
+    /**
+     * The fix an expert would make: the first verified change of {@link Decision#whatWouldAllow()}; when none was
+     * found (or AWS refuses whatever the policies say), the deciding layer's advice in words.
+     */
+    static String fix(Decision d, Text t) {
+        if (d.allowed() || d.basis() == Basis.SERVICE_RULE) {
+            return t.fix();
         }
-        return "";
+        return d.whatWouldAllow().best().map(c -> "Fix: " + c.sentence() + ".").orElse(t.fix());
+    }
+
+    /** "trust policy of x" when the name says what it is, else "role trust policy x". */
+    static String resourcePolicyLabel(ResourcePolicyKind kind, String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).contains("policy") ? name : kind.title() + " " + name;
+    }
+
+    // ---- discovery and "what would allow this" sections (plain, Markdown, HTML) ----
+
+    /** "Depends on K1, K2: with ... ALLOW" for a request in discovery mode whose answer hangs on unknown keys. */
+    static Optional<String> discovery(Decision d) {
+        if (!d.request().unknownContext()) {
+            return Optional.empty();
+        }
+        List<ContextDependency> deps = d.dependsOn();
+        if (deps.isEmpty()) {
+            return Optional.of("Context the request does not give does not change this answer (discovery mode).");
+        }
+        StringBuilder b = new StringBuilder("Depends on ").append(String.join(", ", ContextDiscovery.keys(deps)))
+                .append(": ").append(d.verdict()).append(" with these keys absent; ");
+        for (int i = 0; i < deps.size(); i++) {
+            b.append(i == 0 ? "" : "; ").append(deps.get(i).sentence());
+        }
+        return Optional.of(b.append('.').toString());
+    }
+
+    private static Optional<WhatWouldAllow> allowing(Decision d) {
+        return d.allowed() ? Optional.empty() : Optional.of(d.whatWouldAllow());
     }
 
     private static String where(LayerResult layer) {
@@ -298,13 +333,15 @@ final class Explainer {
         StringBuilder b = new StringBuilder();
         b.append(headline(d)).append("  ").append(request(d)).append('\n');
         unknownAction(d).ifPresent(u -> b.append(u).append('\n'));
+        discovery(d).ifPresent(u -> b.append(u).append('\n'));
         b.append(t.summary()).append('\n');
         for (String n : notes) {
             b.append(n).append('\n');
         }
-        if (!t.fix().isEmpty()) {
-            b.append(t.fix()).append('\n');
+        if (!d.fix().isEmpty()) {
+            b.append(d.fix()).append('\n');
         }
+        allowing(d).ifPresent(w -> b.append(w));
         b.append("Layers:\n");
         for (LayerResult l : d.layerResults()) {
             b.append("  ").append(layerLine(l)).append('\n');
@@ -319,6 +356,7 @@ final class Explainer {
         StringBuilder b = new StringBuilder();
         b.append("**").append(headline(d)).append("** `").append(md(request(d))).append("`\n\n");
         unknownAction(d).ifPresent(u -> b.append("**").append(md(u)).append("**\n\n"));
+        discovery(d).ifPresent(u -> b.append("**").append(md(u)).append("**\n\n"));
         b.append(md(t.summary())).append("\n\n");
         for (String n : notes) {
             b.append("- ").append(md(n)).append('\n');
@@ -326,9 +364,10 @@ final class Explainer {
         if (!notes.isEmpty()) {
             b.append('\n');
         }
-        if (!t.fix().isEmpty()) {
-            b.append("**").append(md(t.fix())).append("**\n\n");
+        if (!d.fix().isEmpty()) {
+            b.append("**").append(md(d.fix())).append("**\n\n");
         }
+        allowing(d).ifPresent(w -> b.append(w.toMarkdown()));
         b.append("| Layer | Outcome | Statements |\n|---|---|---|\n");
         for (LayerResult l : d.layerResults()) {
             StringBuilder cell = new StringBuilder(md(layerDetail(l)));
@@ -353,6 +392,7 @@ final class Explainer {
         StringBuilder b = new StringBuilder("<div class=\"iamnb-decision\">");
         b.append("<p>").append(badge).append(" <code>").append(escape(request(d))).append("</code></p>");
         unknownAction(d).ifPresent(u -> b.append("<p><strong>").append(escape(u)).append("</strong></p>"));
+        discovery(d).ifPresent(u -> b.append("<p><strong>").append(escape(u)).append("</strong></p>"));
         b.append("<p>").append(escape(t.summary())).append("</p>");
         if (!notes.isEmpty()) {
             b.append("<ul>");
@@ -361,9 +401,10 @@ final class Explainer {
             }
             b.append("</ul>");
         }
-        if (!t.fix().isEmpty()) {
-            b.append("<p><strong>").append(escape(t.fix())).append("</strong></p>");
+        if (!d.fix().isEmpty()) {
+            b.append("<p><strong>").append(escape(d.fix())).append("</strong></p>");
         }
+        allowing(d).ifPresent(w -> b.append(w.toHtml()));
         // Every column is text: left-aligned, with the statements column kept wide (see SafeMarkup).
         String td = "<td valign=\"top\" style=\"text-align:left;vertical-align:top\">";
         b.append("<table><thead><tr><th style=\"text-align:left\">").append(SafeMarkup.left("Layer"))

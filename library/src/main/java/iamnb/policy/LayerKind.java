@@ -7,7 +7,13 @@ public enum LayerKind {
     RESOURCE_POLICY("resource-based policy", "resource policy"),
     IDENTITY("identity-based policies", "identity policy"),
     PERMISSIONS_BOUNDARY("permissions boundary", "permissions boundary"),
-    SESSION_POLICY("session policy", "session policy");
+    SESSION_POLICY("session policy", "session policy"),
+    /**
+     * The policy of the VPC endpoint a request came through (it carries {@code aws:SourceVpce}): it must allow
+     * the request too, and its explicit Deny denies (AWS PrivateLink Guide › Control access to VPC endpoints
+     * using endpoint policies).
+     */
+    VPC_ENDPOINT_POLICY("VPC endpoint policy", "VPC endpoint policy");
 
     private final String title;
     private final String singular;

@@ -73,6 +73,8 @@ public final class Layers {
     private final EntryList boundaryList;
     private final EntryList resourceList;
     private final EntryList sessionList;
+    private final Entry vpcEndpoint;
+    private final EntryList vpcEndpointList;
 
     private Layers(Builder b) {
         this.cache = b.cache;
@@ -90,6 +92,8 @@ public final class Layers {
         this.boundaryList = boundary == null ? null : EntryList.of(List.of(boundary));
         this.resourceList = resource == null ? null : EntryList.of(List.of(resource));
         this.sessionList = EntryList.of(session);
+        this.vpcEndpoint = b.vpcEndpoint == null ? null : compile(b.vpcEndpoint);
+        this.vpcEndpointList = vpcEndpoint == null ? null : EntryList.of(List.of(vpcEndpoint));
     }
 
     public static Builder builder() {
@@ -111,6 +115,7 @@ public final class Layers {
         b.resource = resource == null ? null : resource.policy();
         b.resourceKind = resourceKind;
         session.forEach(e -> b.session.add(e.policy()));
+        b.vpcEndpoint = vpcEndpoint == null ? null : vpcEndpoint.policy();
         b.managementAccount = managementAccount;
         b.resourceInManagementAccount = resourceInManagementAccount;
         b.notes.addAll(notes);
@@ -163,6 +168,11 @@ public final class Layers {
         return session.stream().map(Entry::policy).toList();
     }
 
+    /** The policy of the VPC endpoint requests come through, evaluated for requests that carry aws:SourceVpce. */
+    public Optional<NamedPolicy> vpcEndpointPolicy() {
+        return Optional.ofNullable(vpcEndpoint).map(Entry::policy);
+    }
+
     /** Whether the principal belongs to the organization's management account (SCPs do not apply). */
     public boolean managementAccount() {
         return managementAccount;
@@ -193,6 +203,10 @@ public final class Layers {
 
     EntryList sessionList() {
         return sessionList;
+    }
+
+    EntryList vpcEndpointList() {
+        return vpcEndpointList;
     }
 
     List<Entry> identityEntries() {
@@ -230,7 +244,8 @@ public final class Layers {
                 + (scpLevels.isEmpty() ? "" : ", scpLevels=" + scpLevels.stream().map(CompiledLevel::name).toList())
                 + (rcpLevels.isEmpty() ? "" : ", rcpLevels=" + rcpLevels.stream().map(CompiledLevel::name).toList())
                 + (resource == null ? "" : ", " + resourceKind.title() + "=" + resource.name())
-                + (session.isEmpty() ? "" : ", session=" + session.stream().map(Entry::name).toList()) + "]";
+                + (session.isEmpty() ? "" : ", session=" + session.stream().map(Entry::name).toList())
+                + (vpcEndpoint == null ? "" : ", vpcEndpoint=" + vpcEndpoint.name()) + "]";
     }
 
     /** Builds {@link Layers}; every method may be called in any order, and every layer is optional. */
@@ -243,6 +258,7 @@ public final class Layers {
         private NamedPolicy resource;
         private ResourcePolicyKind resourceKind = ResourcePolicyKind.GENERIC;
         private final List<NamedPolicy> session = new ArrayList<>();
+        private NamedPolicy vpcEndpoint;
         private boolean managementAccount;
         private boolean resourceInManagementAccount;
         private final List<String> notes = new ArrayList<>();
@@ -344,6 +360,21 @@ public final class Layers {
             return sessionPolicy(name, PolicyDocument.parse(json, name));
         }
 
+        /**
+         * The policy of the VPC endpoint the request comes through. It takes part only for requests that carry
+         * {@code aws:SourceVpce}: such a request is allowed only if the endpoint policy allows it as well, and an
+         * explicit Deny there denies it (AWS PrivateLink Guide › Control access to VPC endpoints using endpoint
+         * policies). Its statements name principals, as in a resource-based policy.
+         */
+        public Builder vpcEndpointPolicy(String name, PolicyDocument doc) {
+            this.vpcEndpoint = new NamedPolicy(name, doc);
+            return this;
+        }
+
+        public Builder vpcEndpointPolicy(String name, String json) {
+            return vpcEndpointPolicy(name, PolicyDocument.parse(json, name));
+        }
+
         /** The principal is in the organization's management account: SCPs do not restrict it. */
         public Builder managementAccount(boolean value) {
             this.managementAccount = value;
@@ -360,6 +391,53 @@ public final class Layers {
         public Builder note(String text) {
             notes.add(Objects.requireNonNull(text, "text"));
             return this;
+        }
+
+        /**
+         * Replaces the document of the policy called {@code name} in one kind of layer (for proposed changes that
+         * are evaluated before anyone makes them); false when the layer holds no such policy.
+         */
+        boolean replace(LayerKind kind, String name, PolicyDocument doc) {
+            NamedPolicy replacement = new NamedPolicy(name, doc);
+            switch (kind) {
+                case IDENTITY:
+                    return replaceIn(identity, name, replacement);
+                case SESSION_POLICY:
+                    return replaceIn(session, name, replacement);
+                case SCP:
+                    return scpLevels.values().stream().anyMatch(l -> replaceIn(l, name, replacement));
+                case RCP:
+                    return rcpLevels.values().stream().anyMatch(l -> replaceIn(l, name, replacement));
+                case PERMISSIONS_BOUNDARY:
+                    if (boundary != null && boundary.name().equals(name)) {
+                        boundary = replacement;
+                        return true;
+                    }
+                    return false;
+                case RESOURCE_POLICY:
+                    if (resource != null && resource.name().equals(name)) {
+                        resource = replacement;
+                        return true;
+                    }
+                    return false;
+                case VPC_ENDPOINT_POLICY:
+                default:
+                    if (vpcEndpoint != null && vpcEndpoint.name().equals(name)) {
+                        vpcEndpoint = replacement;
+                        return true;
+                    }
+                    return false;
+            }
+        }
+
+        private static boolean replaceIn(List<NamedPolicy> list, String name, NamedPolicy replacement) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).name().equals(name)) {
+                    list.set(i, replacement);
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Declares an SCP level with no policy attached (such a level allows nothing). */

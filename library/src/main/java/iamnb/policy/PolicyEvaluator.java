@@ -35,6 +35,11 @@ import java.util.Set;
  *       must allow too (intersection).</li>
  *   <li>Across accounts, both the resource-based policy in the resource's account and the principal's own
  *       policies must allow (Cross-account policy evaluation logic).</li>
+ *   <li>A request that came through a VPC endpoint ({@code aws:SourceVpce}) must also be allowed by the
+ *       endpoint's policy, given as {@link Layers.Builder#vpcEndpointPolicy}; its explicit Deny denies (AWS
+ *       PrivateLink Guide › Control access to VPC endpoints using endpoint policies).</li>
+ *   <li>Some requests AWS refuses whatever the policies say, and {@code sts:GetCallerIdentity} it allows
+ *       whatever they say ({@link ServiceRule}; AWS STS API Reference › GetCallerIdentity).</li>
  *   <li>The root user has full access in its own account (How AWS enforcement code logic evaluates requests
  *       … "with the exception of the AWS account root user"), but cannot call AssumeRole (AWS STS API
  *       Reference › AssumeRole: "You cannot use AWS account root user credentials to call this operation").
@@ -71,6 +76,9 @@ public final class PolicyEvaluator {
 
     /** The one action AWS allows to any signed request whatever the policies say. */
     private static final String ALWAYS_ALLOWED = "sts:GetCallerIdentity";
+
+    /** The context key that says a request came through a VPC endpoint (lower case, as looked up). */
+    private static final String SOURCE_VPCE = "aws:sourcevpce";
 
     private PolicyEvaluator() {}
 
@@ -133,24 +141,37 @@ public final class PolicyEvaluator {
                     false, false, hasBoundary);
         }
 
-        List<LayerResult> all = new ArrayList<>(scp.size() + rcp.size() + 4);
+        LayerResult endpoint = null;
+        if (layers.vpcEndpointList() != null && request.lookup().get(SOURCE_VPCE) != null) {
+            endpoint = evaluate(LayerKind.VPC_ENDPOINT_POLICY, LayerKind.VPC_ENDPOINT_POLICY.singular(),
+                    layers.vpcEndpointList(), request, true, true, hasBoundary);
+        }
+
+        List<LayerResult> all = new ArrayList<>(scp.size() + rcp.size() + 5);
         all.addAll(scp);
         all.addAll(rcp);
         all.add(resource);
         all.add(identity);
         all.add(boundary);
         all.add(session);
-        return decide(request, layers, all, scp, rcp, resource, identity, boundary, session);
+        if (endpoint != null) {
+            all.add(endpoint);
+        }
+        return decide(request, layers, all, scp, rcp, resource, identity, boundary, session, endpoint);
     }
 
     private static Decision decide(Request request, Layers layers, List<LayerResult> all, List<LayerResult> scp,
                                    List<LayerResult> rcp, LayerResult resource, LayerResult identity,
-                                   LayerResult boundary, LayerResult session) {
+                                   LayerResult boundary, LayerResult session, LayerResult endpoint) {
         // 0. sts:GetCallerIdentity needs no permission and works even under an explicit Deny (AWS STS API
         //    Reference › GetCallerIdentity); it still needs credentials, so not for anonymous requests.
         if (request.principal().type() != PrincipalType.ANONYMOUS
                 && ALWAYS_ALLOWED.equalsIgnoreCase(request.action())) {
             return new Decision(request, layers, Verdict.ALLOW, Basis.ALLOW_ALWAYS, identity, null, null, all);
+        }
+        // 0b. requests AWS refuses whatever the policies say: no Allow can grant them, like an explicit deny
+        if (ServiceRule.refusing(request).isPresent()) {
+            return new Decision(request, layers, Verdict.EXPLICIT_DENY, Basis.SERVICE_RULE, identity, null, null, all);
         }
         // 1. explicit deny anywhere
         for (LayerResult l : all) {
@@ -169,6 +190,11 @@ public final class PolicyEvaluator {
             if (l.outcome() == LayerOutcome.SILENT) {
                 return new Decision(request, layers, Verdict.IMPLICIT_DENY, Basis.SCP_SILENT, l, null, null, all);
             }
+        }
+        // 2b. a request through a VPC endpoint needs the endpoint policy's Allow as well
+        if (endpoint != null && endpoint.outcome() == LayerOutcome.SILENT) {
+            return new Decision(request, layers, Verdict.IMPLICIT_DENY, Basis.VPC_ENDPOINT_SILENT, endpoint, null,
+                    null, all);
         }
         RequestPrincipal p = request.principal();
         boolean resAllows = resource.outcome() == LayerOutcome.ALLOW;

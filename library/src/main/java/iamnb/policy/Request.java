@@ -38,6 +38,7 @@ public final class Request {
     private final Map<String, String> resourceTags;
     private final Optional<PolicyDocument> sessionPolicy;
     private final Optional<Instant> time;
+    private final boolean unknownContext;
 
     // prepared once
     private final String actionLower;
@@ -69,6 +70,7 @@ public final class Request {
         this.resourceTags = Collections.unmodifiableMap(new LinkedHashMap<>(b.resourceTags));
         this.sessionPolicy = Optional.ofNullable(b.sessionPolicy);
         this.time = Optional.ofNullable(b.time);
+        this.unknownContext = b.unknownContext;
         this.actionLower = action.toLowerCase(Locale.ROOT);
         int colon = actionLower.indexOf(':');
         this.service = colon < 0 ? actionLower : actionLower.substring(0, colon);
@@ -90,6 +92,7 @@ public final class Request {
         b.resourceTags.putAll(resourceTags);
         b.sessionPolicy = sessionPolicy.orElse(null);
         b.time = time.orElse(null);
+        b.unknownContext = unknownContext;
         return b;
     }
 
@@ -144,6 +147,15 @@ public final class Request {
     /** The time of the request, which sets {@code aws:CurrentTime} and {@code aws:EpochTime}. */
     public Optional<Instant> time() {
         return time;
+    }
+
+    /**
+     * Discovery mode: the caller does not know the context keys it left out (source IP, MFA, ...), so the
+     * decision says which of them would change the answer ({@link Decision#dependsOn()}) instead of treating
+     * them silently as absent. The verdict itself is computed as documented, with the keys absent.
+     */
+    public boolean unknownContext() {
+        return unknownContext;
     }
 
     /** True when the resource belongs to another account than the principal (Cross-account policy evaluation logic). */
@@ -273,7 +285,8 @@ public final class Request {
         }
         return principal.equals(r.principal) && action.equals(r.action) && resource.equals(r.resource)
                 && resourceAccount.equals(r.resourceAccount) && context.equals(r.context)
-                && resourceTags.equals(r.resourceTags) && sessionPolicy.equals(r.sessionPolicy) && time.equals(r.time);
+                && resourceTags.equals(r.resourceTags) && sessionPolicy.equals(r.sessionPolicy) && time.equals(r.time)
+                && unknownContext == r.unknownContext;
     }
 
     @Override
@@ -296,6 +309,7 @@ public final class Request {
         private final Map<String, String> resourceTags = new LinkedHashMap<>();
         private PolicyDocument sessionPolicy;
         private Instant time;
+        private boolean unknownContext;
 
         private Builder() {}
 
@@ -369,6 +383,15 @@ public final class Request {
         /** The request's time: sets {@code aws:CurrentTime} and {@code aws:EpochTime}. */
         public Builder at(Instant instant) {
             this.time = instant;
+            return this;
+        }
+
+        /**
+         * Discovery mode: context keys not given are unknown rather than absent; the decision then names the
+         * ones that would change it ("depends on aws:SourceIp, aws:MultiFactorAuthPresent").
+         */
+        public Builder unknownContext() {
+            this.unknownContext = true;
             return this;
         }
 

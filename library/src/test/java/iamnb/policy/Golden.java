@@ -158,6 +158,11 @@ final class Golden {
         return this;
     }
 
+    Golden endpoint(PolicyDocument d) {
+        layers.vpcEndpointPolicy("endpoint-policy", d);
+        return this;
+    }
+
     Golden sessionPolicy(PolicyDocument d) {
         layers.sessionPolicy("session-policy", d);
         return this;

@@ -252,6 +252,7 @@ class PolicyPropertiesTest {
             case RESOURCE_POLICY -> t.resource;
             case SCP -> t.scp.get(l.name().substring("SCPs at ".length()));
             case RCP -> t.rcp.get(l.name().substring("RCPs at ".length()));
+            case VPC_ENDPOINT_POLICY -> throw new IllegalStateException("the scenarios have no VPC endpoint policy");
         };
     }
 }
