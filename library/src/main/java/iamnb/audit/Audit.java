@@ -205,6 +205,14 @@ public final class Audit {
         return new S3Audit(acct, sim).buckets();
     }
 
+    /**
+     * Every policy the account wrote (customer managed, inline, bucket policies) linted against AWS's service
+     * catalogue: misspelled actions, resources of the wrong type, keys an action never carries, wrong operators.
+     */
+    public Findings policyLint() {
+        return PolicyLintAudit.run(acct.snapshot());
+    }
+
     // ---- Access Denied --------------------------------------------------------------------------------------------
 
     /** The five Access Denied steps for a principal (name or ARN), action and resource. */

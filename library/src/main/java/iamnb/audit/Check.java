@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * (break-glass {@code BG-*}, boundary verification {@code BV-*}, IRSA set-up) have the severity their failure gets
  * when listed as a finding.
  *
- * <p>Two ids are families: Access Analyzer findings are {@code ANALYZER-<finding type>} and break-glass failures
- * in {@code audit().all()} are {@code BREAK-GLASS-<checklist id>}; {@link #of(String)} resolves both.
+ * <p>Three ids are families: Access Analyzer findings are {@code ANALYZER-<finding type>}, policy lint findings
+ * {@code POLICY-LINT-<lint check>}, and break-glass failures
+ * in {@code audit().all()} are {@code BREAK-GLASS-<checklist id>}; {@link #of(String)} resolves each.
  */
 public enum Check {
     // ---- admins and privilege escalation (seed: "Find all users with AdministratorAccess", inline "*" actions)
@@ -176,6 +177,10 @@ public enum Check {
             Docs.IAM + "what-is-access-analyzer.html"),
 
     // ---- secrets where anyone who may list IAM reads them (issue: snapshots are untrusted input)
+    // ---- policies checked against AWS's service catalogue (POLICY-LINT-<lint check>)
+    POLICY_LINT("POLICY-LINT", Severity.LOW, "a policy names an action, resource, key or operator AWS does not have",
+            "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"),
+
     SECRET_IN_METADATA("SECRET-IN-METADATA", Severity.HIGH,
             "a secret-shaped value in a tag, description, policy document or CloudTrail request",
             Docs.IAM + "best-practices.html");
@@ -230,14 +235,14 @@ public enum Check {
 
     /**
      * The check of an id as findings carry it, including family members ({@code ANALYZER-ExternalAccess},
-     * {@code BREAK-GLASS-BG-MFA} resolve to {@link #ANALYZER} and {@link #BREAK_GLASS}).
+     * {@code BREAK-GLASS-BG-MFA} resolve to {@link #ANALYZER} and {@link #BREAK_GLASS}; {@code POLICY-LINT-UNKNOWN-ACTION} to {@link #POLICY_LINT}).
      */
     public static Optional<Check> of(String id) {
         Check exact = BY_ID.get(id);
         if (exact != null) {
             return Optional.of(exact);
         }
-        for (Check family : new Check[] {ANALYZER, BREAK_GLASS}) {
+        for (Check family : new Check[] {ANALYZER, BREAK_GLASS, POLICY_LINT}) {
             if (id.startsWith(family.id + "-")) {
                 return Optional.of(family);
             }
