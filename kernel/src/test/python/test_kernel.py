@@ -1,5 +1,6 @@
 """Drives the real iamnb kernel through jupyter_client and checks what a notebook user sees."""
 import os
+import re
 import time
 import unittest
 
@@ -7,6 +8,11 @@ import zmq
 from jupyter_client.session import Session
 
 from kernel_harness import REPO, Client, result_of, start_kernel, text_of
+
+
+def plain(traceback):
+    """The traceback's lines without their ANSI colours."""
+    return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in traceback]
 
 
 class KernelTestCase(unittest.TestCase):
@@ -124,7 +130,7 @@ class ExecuteTests(KernelTestCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "java.lang.IllegalStateException")
         self.assertEqual(reply["content"]["evalue"], "boom")
-        trace = "\n".join(reply["content"]["traceback"])
+        trace = "\n".join(plain(reply["content"]["traceback"]))
         self.assertIn("at cell line 3", trace)
         self.assertNotIn("$JShell", trace)
         errors = [m for m in outputs if m["msg_type"] == "error"]
@@ -134,7 +140,7 @@ class ExecuteTests(KernelTestCase):
         defined, _ = self.execute("int half(int n) {\n  if (n % 2 != 0)\n    throw new IllegalArgumentException(\"odd\");\n"
                                   "  return n / 2;\n}")
         reply, _ = self.execute("int h = half(4);\nhalf(3)")
-        trace = "\n".join(reply["content"]["traceback"])
+        trace = "\n".join(plain(reply["content"]["traceback"]))
         self.assertIn("half (cell [%d] line 3)" % defined["content"]["execution_count"], trace)
         self.assertIn("at cell line 2", trace)
 

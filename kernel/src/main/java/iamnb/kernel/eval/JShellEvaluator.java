@@ -239,7 +239,8 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             if (event.exception() != null) {
                 return new EvalResult.Error(ErrorMapper.exception(event.exception(),
-                        id -> Optional.ofNullable(origins.get(id)), executionCount));
+                        ErrorMapper.isUserMistake(control.lastThrown()), id -> Optional.ofNullable(origins.get(id)),
+                        executionCount));
             }
             warnIfUnresolved(event, firstLine, cell);
             last = snippet;

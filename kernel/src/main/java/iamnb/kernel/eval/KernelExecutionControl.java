@@ -76,6 +76,12 @@ final class KernelExecutionControl extends LocalExecutionControl {
         return invocation == null ? null : invocation.result();
     }
 
+    /** The live exception the last snippet run since {@link #reset} threw, or null. */
+    Throwable lastThrown() {
+        Trampoline.Invocation invocation = last;
+        return invocation == null ? null : invocation.thrown();
+    }
+
     boolean wasStopped() {
         return stopped;
     }

@@ -64,6 +64,7 @@ public final class Trampoline {
         private final Thread.UncaughtExceptionHandler uncaught;
         private final CompletableFuture<Object> outcome = new CompletableFuture<>();
         private volatile Object result;
+        private volatile Throwable thrown;
         private volatile boolean abandoned;
         private final ThreadGroup cellThreadParent;
         private volatile ThreadGroup cellThreads;
@@ -104,6 +105,7 @@ public final class Trampoline {
                 onCellThread.run();
                 outcome.complete((Object) target.invokeExact());
             } catch (Throwable t) {
+                thrown = t;
                 outcome.completeExceptionally(t);
             }
         }
@@ -145,6 +147,11 @@ public final class Trampoline {
 
         Object result() {
             return result;
+        }
+
+        /** The live exception the snippet threw (JShell reports only its class name and frames), or null. */
+        Throwable thrown() {
+            return thrown;
         }
     }
 

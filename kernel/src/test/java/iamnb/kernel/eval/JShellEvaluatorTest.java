@@ -79,7 +79,8 @@ class JShellEvaluatorTest {
         EvalResult.Error error = assertInstanceOf(EvalResult.Error.class,
                 run("int one = 1;\n\nthrow new IllegalArgumentException(\"bad input\");"));
         assertEquals("java.lang.IllegalArgumentException", error.failure().ename());
-        assertTrue(error.failure().traceback().contains("    at cell line 3"), error.failure().traceback().toString());
+        assertTrue(ErrorMapperTest.plain(error.failure().traceback()).contains("    at cell line 3"),
+                error.failure().traceback().toString());
     }
 
     @Test

@@ -1,0 +1,88 @@
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+/**
+ * The long-session growth of JShell alone, without the kernel: the same cells as long_session_bench.py (declare
+ * a variable, declare a method, show a value; the value's temporary dropped as the kernel does) fed to a bare
+ * in-process JShell. If this grows as much as the kernel does, the growth is JShell's, not the kernel's.
+ *
+ * <pre>
+ *   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 kernel/bench/PlainJShellGrowth.java 600
+ *   java --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED kernel/bench/PlainJShellGrowth.java 600   # + source sizes
+ * </pre>
+ *
+ * Prints the p50 time of a cell over the first and the last hundred cells and the heap in use (after a GC)
+ * after the first and the last cell. With --add-opens it also sums the wrapped source JShell keeps for every
+ * snippet: each wrapper starts with one {@code import static REPL.$JShell$N.name;} per declaration defined so far,
+ * so each compilation reads every earlier snippet class, and the kept sources grow with the square of the
+ * session's length. Not a test: nothing is asserted.
+ */
+public final class PlainJShellGrowth {
+    private PlainJShellGrowth() {}
+
+    public static void main(String[] args) throws Exception {
+        int cells = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        java.io.PrintStream out = System.out; // the local engine redirects System.out while snippets run
+        try (JShell jshell = JShell.builder().executionEngine("local").build()) {
+            jshell.eval("1");
+            long[] nanos = new long[cells];
+            for (int i = 0; i < cells; i++) {
+                long t0 = System.nanoTime();
+                jshell.eval("int v" + i + " = " + i + ";");
+                jshell.eval("int m" + i + "() { return v" + i + " + 1; }");
+                List<SnippetEvent> value = jshell.eval("m" + i + "()");
+                jshell.drop(value.get(0).snippet());
+                nanos[i] = System.nanoTime() - t0;
+                if (i == 0 || i == cells - 1) {
+                    out.printf("heap in use after cell %d: %.0f MB%n", i + 1, heapInUseMb());
+                }
+            }
+            int window = Math.min(100, cells);
+            double first = p50(Arrays.copyOfRange(nanos, 0, window));
+            double last = p50(Arrays.copyOfRange(nanos, cells - window, cells));
+            out.printf("p50 first %d: %.1f ms, last %d: %.1f ms, ratio %.2f%n", window, first, window, last,
+                    last / first);
+            out.println(keptSourceSize(jshell));
+        }
+    }
+
+    private static double heapInUseMb() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1e6;
+    }
+
+    private static double p50(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    /** The wrapped source JShell keeps per snippet (package-private API, so only with --add-opens). */
+    private static String keptSourceSize(JShell jshell) {
+        try {
+            Method outerWrap = Snippet.class.getDeclaredMethod("outerWrap");
+            outerWrap.setAccessible(true);
+            Method wrapped = Class.forName("jdk.jshell.OuterWrap").getDeclaredMethod("wrapped");
+            wrapped.setAccessible(true);
+            long total = 0;
+            long largest = 0;
+            for (Snippet snippet : jshell.snippets().toList()) {
+                Object wrap = outerWrap.invoke(snippet);
+                if (wrap != null) {
+                    long length = ((String) wrapped.invoke(wrap)).length();
+                    total += length;
+                    largest = Math.max(largest, length);
+                }
+            }
+            return String.format("wrapped source kept for %d snippets: %.1f M chars (largest %d)",
+                    jshell.snippets().count(), total / 1e6, largest);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "wrapped source size: not measured (run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED)";
+        }
+    }
+}
