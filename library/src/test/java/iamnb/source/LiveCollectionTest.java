@@ -163,6 +163,26 @@ class LiveCollectionTest {
         assertEquals(Map.of("site-us", "us-east-1", "logs-eu", "eu-west-1", "data-london", "eu-west-2"), regions(acct));
     }
 
+    @Test
+    void live_whenListBucketsNamesABucketThatWouldLeaveTheSnapshotFolder_thenRefusedNamingTheCallAndTheName(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        emptyAuthorizationDetails();
+        String hostile = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult xmlns=\"" + S3_NS
+                + "\"><Buckets><Bucket><Name>../../../ESCAPED-bucket</Name><CreationDate>2024-01-01T00:00:00.000Z"
+                + "</CreationDate><BucketRegion>us-east-1</BucketRegion></Bucket></Buckets></ListAllMyBucketsResult>";
+        server.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/xml").withBody(hostile)));
+        java.nio.file.Path folder = tmp.resolve("a/b/c/snap");
+
+        var e = assertThrows(iamnb.InvalidInputException.class, () -> Iam.live(options().parts(EnumSet.of(LivePart.BUCKETS))
+                .build()).save(folder));
+
+        assertTrue(e.getMessage().contains("s3:ListBuckets") && e.getMessage().contains("../../../ESCAPED-bucket"),
+                e.getMessage());
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("ESCAPED-bucket")), "nothing may be written outside the folder");
+        assertFalse(java.nio.file.Files.exists(folder), "nothing is saved from a refused answer");
+    }
+
     // ---- Organizations ----------------------------------------------------------------------------------------
 
     private void orgCall(String operation, String bodyContains, String answer) {
