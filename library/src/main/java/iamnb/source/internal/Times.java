@@ -1,13 +1,13 @@
 package iamnb.source.internal;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
 
@@ -44,10 +44,11 @@ public final class Times {
         if (t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             try {
                 BigDecimal seconds = new BigDecimal(t);
-                long s = seconds.longValue();
+                // longValueExact: a number beyond a long is not a time, not a time wrapped round to another
+                long s = seconds.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
                 int nanos = seconds.subtract(BigDecimal.valueOf(s)).movePointRight(9).intValue();
                 return Optional.of(Instant.ofEpochSecond(s, nanos));
-            } catch (NumberFormatException | ArithmeticException e) {
+            } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
                 return Optional.empty();
             }
         }
@@ -61,7 +62,8 @@ public final class Times {
             ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                     ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
             return Optional.of(local.toInstant(offset));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
+            // DateTimeParseException, and a date that parses but names no instant
             return Optional.empty();
         }
     }
