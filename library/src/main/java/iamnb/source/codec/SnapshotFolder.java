@@ -33,7 +33,7 @@ public final class SnapshotFolder {
 
     /**
      * The default size limit, 256 MiB. The largest file of a snapshot is {@code gaad.json}: 41 MB (CLI form) for a
-     * synthetic 5,000-user, 20,000-role account (AWS's default quotas are 5,000 of each), so the default leaves six
+     * synthetic 5,000-user, 20,000-role account (IAM's quotas allow at most 5,000 of each), so the default leaves six
      * times that, while a file the heap cannot hold is refused before it is read.
      */
     public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
