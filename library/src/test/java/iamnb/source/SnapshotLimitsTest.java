@@ -108,6 +108,25 @@ class SnapshotLimitsTest {
     }
 
     @Test
+    void timesParse_whenTheOffsetIsDoubledOrOutOfRange_thenNotATimestamp() {
+        assertEquals(Optional.empty(), Times.parse("2024-01-15T10:00:00ZZ"));
+        assertEquals(Optional.empty(), Times.parse("2024-01-15T10:00:00+25:00"));
+        assertEquals(Optional.of(java.time.Instant.parse("2024-01-15T00:00:00Z")), Times.parse("2024-01-15T10:00:00+10:00"));
+    }
+
+    @Test
+    void fromSnapshot_whenAFileInAListedFolderIsALinkLoop_thenInvalidInputNamingTheLink()
+            throws IOException, URISyntaxException {
+        Path dir = demo();
+        Path target = dir.resolve("organization/targets/111111111111.json");
+        Files.delete(target);
+        Files.createSymbolicLink(target, target.getFileName());
+        InvalidInputException e = refused(dir);
+        assertTrue(e.getMessage().startsWith("\"organization/targets/111111111111.json\" is a symbolic link that loops"),
+                e.getMessage());
+    }
+
+    @Test
     void fromSnapshot_whenASideFileIsNotUtf8_thenInvalidInputNamingTheByte() throws IOException {
         Path dir = small();
         byte[] csv = SnapshotReaderTest.resource("credential-report.csv").getBytes(StandardCharsets.UTF_8);

@@ -122,7 +122,14 @@ public final class SnapshotFolder {
             return List.of();
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(kind).map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder()).toList();
+            List<Path> entries = s.toList();
+            for (Path p : entries) {
+                if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                    resolve(relativeDir + "/" + p.getFileName()); // names a link that loops or leads nowhere
+                }
+            }
+            return entries.stream().filter(kind).map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder())
+                    .toList();
         } catch (IOException e) {
             throw new SourceUnavailableException("cannot list " + d + ": " + e.getMessage(), e);
         }

@@ -52,6 +52,9 @@ public final class Times {
                 return Optional.empty();
             }
         }
+        if (t.indexOf('Z') != t.lastIndexOf('Z') || t.indexOf('z') >= 0 && t.indexOf('Z') >= 0) {
+            return Optional.empty(); // "…ZZ": the formatter's two optional offset forms would each take one
+        }
         Instant fast = fastParse(t);
         if (fast != null) {
             return Optional.of(fast);
@@ -111,7 +114,7 @@ public final class Times {
         } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
             int oh = digits(t, i + 1, 2);
             int om = digits(t, i + 4, 2);
-            if ((oh | om) < 0) {
+            if ((oh | om) < 0 || oh > 18 || om > 59) {
                 return null;
             }
             offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);

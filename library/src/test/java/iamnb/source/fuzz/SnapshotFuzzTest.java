@@ -38,7 +38,8 @@ import org.opentest4j.AssertionFailedError;
  * InvalidInputException} that names the file and the place (line, JSON path, column or byte), within a time
  * limit: never a NullPointerException, ClassCastException, StackOverflowError, a raw IllegalArgumentException or
  * DateTimeException, an I/O error for bad content, an OutOfMemoryError or a hang. The summary printed at the end
- * counts the cases by kind and by outcome.
+ * counts the cases by kind and by outcome; with the environment variable {@code IAMNB_FUZZ_VERBOSE} set, every case
+ * that loaded is listed too, to judge whether loading it was sensible.
  */
 class SnapshotFuzzTest {
     private static final long SEED = 14;
@@ -207,6 +208,9 @@ class SnapshotFuzzTest {
         try {
             assertTimeoutPreemptively(PER_CASE, load);
             outcome = FuzzTally.LOADED;
+            if (System.getenv("IAMNB_FUZZ_VERBOSE") != null) {
+                System.out.println("loaded: " + kind + ": " + what);
+            }
         } catch (InvalidInputException e) {
             outcome = FuzzTally.INVALID;
             String problem = judge.problem(e);
