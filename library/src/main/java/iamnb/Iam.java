@@ -40,6 +40,14 @@ public final class Iam {
         return new Account(new SnapshotReader().read(dir), "snapshot " + dir);
     }
 
+    /**
+     * {@link #fromSnapshot(Path)} with another file size limit than the default 256 MiB ({@link
+     * SnapshotReader#DEFAULT_MAX_FILE_BYTES}): a file larger than {@code maxFileBytes} is refused before it is read.
+     */
+    public static Account fromSnapshot(Path dir, long maxFileBytes) {
+        return new Account(new SnapshotReader(maxFileBytes).read(dir), "snapshot " + dir);
+    }
+
     /** {@link #fromSnapshot(Path)} for a folder given as text. */
     public static Account fromSnapshot(String dir) {
         return fromSnapshot(Path.of(dir));

@@ -45,13 +45,8 @@ public record CloudTrailEvent(String eventId, Instant eventTime, String eventNam
      * @param origin where the record came from, for error messages
      */
     public static CloudTrailEvent fromRecord(String eventId, String username, String rawJson, String origin) {
-        com.fasterxml.jackson.databind.JsonNode r;
-        try {
-            r = JSON.readTree(rawJson);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new iamnb.InvalidInputException(origin + ": the CloudTrail record is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        com.fasterxml.jackson.databind.JsonNode r = iamnb.internal.JsonInput.readTree(JSON, rawJson,
+                origin + ": the CloudTrail record");
         if (r == null || !r.isObject()) {
             throw new iamnb.InvalidInputException(origin + ": the CloudTrail record must be a JSON object");
         }
@@ -74,7 +69,8 @@ public record CloudTrailEvent(String eventId, Instant eventTime, String eventNam
                 params == null ? "null" : params.toString(), rawJson);
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Records nest within the snapshot files' limit, so the sanitiser's walk over them stays shallow. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = iamnb.internal.JsonInput.fileMapper();
 
     public boolean isAccessDenied() {
         return errorCode.contains("AccessDenied") || errorCode.equals("UnauthorizedOperation")

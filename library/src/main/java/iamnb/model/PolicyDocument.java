@@ -26,6 +26,13 @@ import java.util.Optional;
 public record PolicyDocument(String version, String id, List<Statement> statements, String json) {
     /** The current policy language version, the only one with policy variables. */
     public static final String VERSION_2012 = "2012-10-17";
+    /**
+     * The longest document the library accepts, in characters of decoded JSON: four times the largest AWS stores (a
+     * KMS key policy, 32 KB; bucket policies 20 KB, managed policies 6,144 characters). A longer one is refused
+     * before it is parsed, so a 10 MB "policy" costs neither seconds nor memory. URL-encoded text may be three
+     * times as long before it is decoded.
+     */
+    public static final int MAX_LENGTH = 131_072;
 
     public PolicyDocument {
         Objects.requireNonNull(version, "version");
@@ -37,7 +44,8 @@ public record PolicyDocument(String version, String id, List<Statement> statemen
     /**
      * Parses a policy document given as JSON text or URL-encoded JSON text.
      *
-     * @throws iamnb.InvalidInputException naming the line, column or JSON path of the problem
+     * @throws iamnb.InvalidInputException naming the line, column or JSON path of the problem; also for a document
+     *     longer than {@link #MAX_LENGTH} or nested deeper than {@link iamnb.internal.JsonInput#MAX_POLICY_DEPTH}
      */
     public static PolicyDocument parse(String text) {
         return PolicyDocumentParser.parse(text, "policy document");

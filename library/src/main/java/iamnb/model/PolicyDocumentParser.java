@@ -1,11 +1,12 @@
 package iamnb.model;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import iamnb.InvalidInputException;
+import iamnb.internal.JsonInput;
+import iamnb.internal.StrictText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Set;
 
 /** Turns policy JSON (plain or URL-encoded) into a {@link PolicyDocument}; every error names its JSON path. */
 final class PolicyDocumentParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Parses with the policy limits (nesting); the same for documents from files and from IAM's API. */
+    private static final ObjectMapper MAPPER = JsonInput.policyMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> STATEMENT_KEYS = Set.of(
             "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource",
@@ -30,29 +32,35 @@ final class PolicyDocumentParser {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException(origin + ": the policy document is empty");
         }
-        String json = looksUrlEncoded(text) ? percentDecode(text.trim(), origin) : text;
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException(
-                    origin + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
-        }
+        boolean encoded = looksUrlEncoded(text);
+        checkLength(text.length(), encoded ? 3L * PolicyDocument.MAX_LENGTH : PolicyDocument.MAX_LENGTH, origin,
+                encoded ? "URL-encoded characters" : "characters");
+        String json = encoded ? percentDecode(text.trim(), origin) : text;
+        checkLength(json.length(), PolicyDocument.MAX_LENGTH, origin, "characters");
+        JsonNode root = JsonInput.readTree(MAPPER, json, origin);
         return fromNode(root, origin);
+    }
+
+    private static void checkLength(long length, long limit, String origin, String unit) {
+        if (length > limit) {
+            throw new InvalidInputException(origin + ": the policy document has " + String.format("%,d", length) + " "
+                    + unit + ", more than the limit of " + String.format("%,d", limit) + " (AWS's largest, a KMS key"
+                    + " policy, has 32,768); refused unread");
+        }
     }
 
     static PolicyDocument fromNode(JsonNode node, String origin) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw new InvalidInputException(origin + ": the policy document is missing");
+            throw new InvalidInputException(origin + ": $ is null; expected a policy document");
         }
         if (node.isTextual()) {
             return parse(node.asText(), origin);
         }
         if (!node.isObject()) {
-            throw new InvalidInputException(origin + ": a policy document must be a JSON object, found " + kind(node));
+            throw new InvalidInputException(origin + ": $ must be a JSON object (a policy document), found " + kind(node));
         }
+        String json = compact(node);
+        checkLength(json.length(), PolicyDocument.MAX_LENGTH, origin, "characters");
         String version = optionalText(node, "Version", origin, "$");
         String id = optionalText(node, "Id", origin, "$");
         JsonNode statementNode = node.get("Statement");
@@ -67,7 +75,7 @@ final class PolicyDocumentParser {
         } else {
             statements.add(statement(statementNode, 0, origin, "$.Statement"));
         }
-        return new PolicyDocument(version, id, statements, compact(node));
+        return new PolicyDocument(version, id, statements, json);
     }
 
     private static Statement statement(JsonNode node, int index, String origin, String path) {
@@ -238,7 +246,7 @@ final class PolicyDocumentParser {
                 i = end - 1;
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return StrictText.decode(bytes.toByteArray(), bytes.size(), origin + " (after URL-decoding)");
     }
 
     private static String compact(JsonNode node) {

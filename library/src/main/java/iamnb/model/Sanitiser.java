@@ -50,7 +50,8 @@ public final class Sanitiser {
     private static final String B64 = "A-Za-z0-9/+";
     private static final Pattern SECRET_KEY = Pattern.compile("(?<![" + B64 + "])[" + B64 + "]{40}(?![" + B64 + "=])");
     private static final Pattern SESSION_TOKEN = Pattern.compile("(?<![" + B64 + "])[" + B64 + "]{100,}={0,2}(?![" + B64 + "=])");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Within the snapshot files' nesting limit, so {@link #scrub} never recurses deeply; deeper is treated as text. */
+    private static final ObjectMapper JSON = iamnb.internal.JsonInput.fileMapper();
 
     /** Free text with every secret-shaped value replaced by the marker. */
     public static String text(String value) {

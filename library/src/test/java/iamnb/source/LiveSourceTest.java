@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import iamnb.Iam;
+import iamnb.InvalidInputException;
 import iamnb.SourceUnavailableException;
 import iamnb.model.AccessKey;
 import iamnb.Account;
@@ -441,6 +442,30 @@ class LiveSourceTest {
         assertEquals("Deny", levels.get(1).get(1).document().statements().get(0).effect().json());
         assertEquals("999999999999", acct.organization().orElseThrow().managementAccountId());
         assertTrue(acct.warnings().isEmpty(), acct.warnings().toString());
+    }
+
+    /** IAM's URL-encoded documents go through the same parser, and so the same limits, as a snapshot's. */
+    @Test
+    void live_whenIamReturnsADocumentNestedTooDeepOrTooLarge_thenInvalidInputNamesTheRoleAndTheLimit() {
+        String deep = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Condition\":"
+                + "{\"a\":".repeat(200) + "1" + "}".repeat(200) + "}]}";
+        String large = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":[\""
+                + "arn:aws:s3:::b/x\",\"".repeat(20_000) + "*\"]}]}";
+        for (String document : List.of(deep, large)) {
+            server.resetAll();
+            iam("GetCallerIdentity", "<Arn>arn:aws:iam::123456789012:user/auditor</Arn><UserId>AIDAEXAMPLEAUDITOR01</UserId>"
+                    + "<Account>123456789012</Account>");
+            iam("GetAccountAuthorizationDetails", "<IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/>"
+                    + "<RoleDetailList><member><Path>/</Path><RoleName>odd</RoleName><RoleId>AROAEXAMPLEODDROLE01</RoleId>"
+                    + "<Arn>arn:aws:iam::123456789012:role/odd</Arn><CreateDate>2024-02-01T10:00:00Z</CreateDate>"
+                    + "<AssumeRolePolicyDocument>" + enc(document) + "</AssumeRolePolicyDocument><InstanceProfileList/>"
+                    + "<RolePolicyList/><AttachedManagedPolicies/><Tags/><RoleLastUsed/></member></RoleDetailList><Policies/>");
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> Iam.live(options().parts(EnumSet.noneOf(LivePart.class)).build()));
+            assertTrue(e.getMessage().startsWith("iam:GetAccountAuthorizationDetails role odd trust policy: "), e.getMessage());
+            assertTrue(e.getMessage().contains(document == deep ? "nesting depth (33) exceeds the maximum allowed (32)"
+                    : "URL-encoded characters, more than the limit of 393,216"), e.getMessage());
+        }
     }
 
     @Test

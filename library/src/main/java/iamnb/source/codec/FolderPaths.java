@@ -3,6 +3,7 @@ package iamnb.source.codec;
 import iamnb.InvalidInputException;
 import iamnb.SourceUnavailableException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -36,6 +37,13 @@ final class FolderPaths {
                 if (!existing.toRealPath().startsWith(dir.toRealPath())) {
                     throw escapes(relative);
                 }
+            } catch (FileSystemException e) {
+                if (Files.isSymbolicLink(existing)) {
+                    // a link that loops (ELOOP) or points at nothing: the folder's content is wrong, not the disk
+                    throw new InvalidInputException("\"" + dir.relativize(existing) + "\" is a symbolic link that loops"
+                            + " or leads to nothing (" + e.getClass().getSimpleName() + "); replace it with the file", e);
+                }
+                throw new SourceUnavailableException("cannot resolve " + target + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new SourceUnavailableException("cannot resolve " + target + ": " + e.getMessage(), e);
             }

@@ -71,8 +71,12 @@ final class OrganizationCodec extends FileCodec {
         List<OrgUnit> units = new ArrayList<>();
         List<OrgAccount> accounts = new ArrayList<>();
         List<String> queue = new ArrayList<>();
+        // Where each unit was found. The tree is walked from the root by the files' own parent links, so a unit
+        // listed twice (under itself, its descendant or the root) would be walked again and again: refuse it.
+        Map<String, String> foundAt = new HashMap<>();
         for (JsonAt r : roots.list(ROOT_LIST)) {
             String id = Names.orgTarget(r.text(ID), r.get(ID).where());
+            onceInTree(id, r, foundAt);
             units.add(new OrgUnit(id, r.optText(ARN), r.optText(NAME), "", policiesOf.getOrDefault(id, List.of())));
             queue.add(id);
         }
@@ -80,6 +84,7 @@ final class OrganizationCodec extends FileCodec {
             String parent = queue.get(i);
             for (JsonAt ou : listFor(folder, OUS, parent, OU_LIST)) {
                 String id = Names.orgTarget(ou.text(ID), ou.get(ID).where());
+                onceInTree(id, ou, foundAt);
                 units.add(new OrgUnit(id, ou.optText(ARN), ou.optText(NAME), parent, policiesOf.getOrDefault(id, List.of())));
                 queue.add(id);
             }
@@ -95,6 +100,16 @@ final class OrganizationCodec extends FileCodec {
         }
         return new Organization(describe.text(ID), describe.optText(ARN), management, describe.optText(FEATURE_SET),
                 units, accounts, List.copyOf(policies.values()));
+    }
+
+    /** Records where unit {@code id} sits in the tree; a second place means the OU tree has a cycle (or a unit twice). */
+    private static void onceInTree(String id, JsonAt at, Map<String, String> foundAt) {
+        String first = foundAt.putIfAbsent(id, at.where());
+        if (first != null) {
+            throw at.error("organization unit " + id + " is listed here and already at " + first + ": the OU tree"
+                    + " has a cycle (a unit under itself or under one of its own descendants) or lists a unit twice;"
+                    + " check the list-organizational-units-for-parent outputs in " + OUS + "/");
+        }
     }
 
     /** Target id → attached policy ids, from {@code targets/TARGET[.FILTER].json}. */

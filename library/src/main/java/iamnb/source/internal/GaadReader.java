@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import iamnb.InvalidInputException;
+import iamnb.internal.JsonInput;
 import iamnb.model.Group;
 import iamnb.model.ManagedPolicy;
 import iamnb.model.Role;
@@ -53,23 +54,23 @@ public final class GaadReader {
         Batches<Role> roles = new Batches<>(convert.role());
         Batches<ManagedPolicy> policies = new Batches<>(convert.policy());
         try (JsonParser p = mapper.getFactory().createParser(in)) {
-            JsonToken first = p.nextToken();
-            if (first == JsonToken.START_ARRAY) {
-                int page = 0;
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    readPage(p, file, "$[" + page++ + "]", users, groups, roles, policies);
+            try {
+                JsonToken first = p.nextToken();
+                if (first == JsonToken.START_ARRAY) {
+                    int page = 0;
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        readPage(p, file, "$[" + page++ + "]", users, groups, roles, policies);
+                    }
+                } else if (first == JsonToken.START_OBJECT) {
+                    readPage(p, file, "$", users, groups, roles, policies);
+                } else {
+                    throw new InvalidInputException(file + ": expected the JSON object that"
+                            + " `aws iam get-account-authorization-details` prints, found "
+                            + (first == null ? "nothing (the file is empty)" : first));
                 }
-            } else if (first == JsonToken.START_OBJECT) {
-                readPage(p, file, "$", users, groups, roles, policies);
-            } else {
-                throw new InvalidInputException(file + ": expected the JSON object that"
-                        + " `aws iam get-account-authorization-details` prints, found " + first);
+            } catch (JsonProcessingException e) {
+                throw JsonInput.invalid(file, e, p);
             }
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new InvalidInputException(file + ": not valid JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read: " + e.getMessage(), e);
         }

@@ -1,13 +1,13 @@
 package iamnb.source.internal;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
 
@@ -44,12 +44,16 @@ public final class Times {
         if (t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             try {
                 BigDecimal seconds = new BigDecimal(t);
-                long s = seconds.longValue();
+                // longValueExact: a number beyond a long is not a time, not a time wrapped round to another
+                long s = seconds.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
                 int nanos = seconds.subtract(BigDecimal.valueOf(s)).movePointRight(9).intValue();
                 return Optional.of(Instant.ofEpochSecond(s, nanos));
-            } catch (NumberFormatException | ArithmeticException e) {
+            } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
                 return Optional.empty();
             }
+        }
+        if (t.indexOf('Z') != t.lastIndexOf('Z') || t.indexOf('z') >= 0 && t.indexOf('Z') >= 0) {
+            return Optional.empty(); // "…ZZ": the formatter's two optional offset forms would each take one
         }
         Instant fast = fastParse(t);
         if (fast != null) {
@@ -61,7 +65,8 @@ public final class Times {
             ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                     ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
             return Optional.of(local.toInstant(offset));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
+            // DateTimeParseException, and a date that parses but names no instant
             return Optional.empty();
         }
     }
@@ -109,7 +114,7 @@ public final class Times {
         } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
             int oh = digits(t, i + 1, 2);
             int om = digits(t, i + 4, 2);
-            if ((oh | om) < 0) {
+            if ((oh | om) < 0 || oh > 18 || om > 59) {
                 return null;
             }
             offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
