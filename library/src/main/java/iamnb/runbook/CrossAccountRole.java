@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 
 /**
  * The seed's "Cross-Account Role Setup": a role in this account (B) that a principal of another account (A)
@@ -188,16 +189,13 @@ public final class CrossAccountRole {
         List<Step> steps = new ArrayList<>();
         String trustedText = String.join(", ", trusted.stream().map(PrincipalArn::arn).toList());
 
-        Map<String, String> create = new LinkedHashMap<>();
-        create.put("RoleName", roleName);
-        create.put("AssumeRolePolicyDocument", trustJson());
-        if (description != null) {
-            create.put("Description", description);
-        }
-        if (maxSession != null) {
-            create.put("MaxSessionDuration", Long.toString(maxSession.toSeconds()));
-        }
-        steps.add(Step.call("iam:CreateRole", create, "Create the role " + roleName + " in "
+        CreateRoleRequest create = CreateRoleRequest.builder()
+                .roleName(roleName)
+                .assumeRolePolicyDocument(trustJson())
+                .description(description)
+                .maxSessionDuration(maxSession == null ? null : Math.toIntExact(maxSession.toSeconds()))
+                .build();
+        steps.add(Step.call(create, "Create the role " + roleName + " in "
                 + (accountId == null ? "this account" : "account " + accountId) + ", assumable by " + trustedText
                 + (externalId == null ? " (no external id: waived)" : " only with external id " + externalId) + "."));
         for (String arn : policyArns) {
