@@ -204,7 +204,8 @@ public final class BreakGlassRole {
         }
         account.flatMap(a -> a.findRole(roleName)).ifPresent(r -> warnings.add("account " + ownAccount()
                 + " already has a role " + roleName + " (as of " + account.get().asOf()
-                + "): CreateRole will fail with EntityAlreadyExists; audit the existing one instead"));
+                + "): " + CrossAccountRole.alreadyExists("CreateRole (step 1)", "role", "another role name",
+                2, "and audit the existing role with acct.audit().breakGlass(\"" + roleName + "\")")));
         return Plan.of("Break-glass role " + roleName + " (MFA, " + IamCalls.human(maxSession) + " sessions, "
                 + Arns.iamPathAndName(policyArn, "policy") + ")", steps, warnings);
     }

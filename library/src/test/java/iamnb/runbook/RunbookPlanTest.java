@@ -123,6 +123,26 @@ class RunbookPlanTest {
         assertEquals("arn:aws:iam::123456789012:role/cross-account-deploy", plan.step(4).parameter("RoleArn"));
     }
 
+    @Test
+    void plansOnAccountsThatHaveTheNames_warnWhyCreateFailsAndWhatToDo() {
+        String role = String.join("\n", Runbooks.crossAccountRole(DEMO, "cross-account-deploy")
+                .trusting("arn:aws:iam::111111111111:role/ci-pipeline").externalId("prod-deploy-2024").plan().warnings());
+        assertTrue(role.contains("the snapshot this plan was made from already has a role of that name"), role);
+        assertTrue(role.contains("Choose another role name, or skip the step with apply(iam, o -> o.startAt(2))"), role);
+        String sandbox = String.join("\n", Runbooks.developerSandbox(DEMO).plan().warnings());
+        assertTrue(sandbox.contains("CreatePolicy (step 1) will fail with EntityAlreadyExists: the snapshot this plan "
+                + "was made from already has a policy of that name"), sandbox);
+        assertTrue(sandbox.contains("Choose another name with .boundaryName(...), or skip the step with "
+                + "apply(iam, o -> o.startAt(2)) to use the existing boundary"), sandbox);
+    }
+
+    @Test
+    void note_whenOneStepRuns_thenSaysSoInTheSingular() {
+        String note = Runbooks.conditionalMfa().plan().note();
+        assertTrue(note.contains("Call plan.apply(iamClient) to run its one step."), note);
+        assertFalse(note.contains("1 step"), note);
+    }
+
     // ---- break-glass role ----------------------------------------------------------------------------------
 
     @Test
