@@ -12,10 +12,10 @@ import iamnb.runbook.internal.Validate;
 import iamnb.runbook.internal.Validate.PrincipalArn;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 
 /**
  * The seed's "Emergency Break-Glass IAM Role": an administrator role for incident response that can only be
@@ -165,13 +165,14 @@ public final class BreakGlassRole {
     public Plan plan() {
         List<String> warnings = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
-        Map<String, String> create = new LinkedHashMap<>();
-        create.put("RoleName", roleName);
-        create.put("AssumeRolePolicyDocument", trustJson());
-        create.put("Description", "Emergency break-glass role: MFA required, " + IamCalls.human(maxSession)
-                + " sessions, every use alerts");
-        create.put("MaxSessionDuration", Long.toString(maxSession.toSeconds()));
-        steps.add(Step.call("iam:CreateRole", create, "Create " + roleName + ": assumable by "
+        CreateRoleRequest create = CreateRoleRequest.builder()
+                .roleName(roleName)
+                .assumeRolePolicyDocument(trustJson())
+                .description("Emergency break-glass role: MFA required, " + IamCalls.human(maxSession)
+                        + " sessions, every use alerts")
+                .maxSessionDuration(Math.toIntExact(maxSession.toSeconds()))
+                .build();
+        steps.add(Step.call(create, "Create " + roleName + ": assumable by "
                 + String.join(", ", principals()) + " only with MFA signed in less than " + IamCalls.human(mfaMaxAge)
                 + " ago; sessions last at most " + IamCalls.human(maxSession) + "."));
         steps.add(Step.call("iam:AttachRolePolicy", params("RoleName", roleName, "PolicyArn", policyArn),
@@ -203,7 +204,8 @@ public final class BreakGlassRole {
         }
         account.flatMap(a -> a.findRole(roleName)).ifPresent(r -> warnings.add("account " + ownAccount()
                 + " already has a role " + roleName + " (as of " + account.get().asOf()
-                + "): CreateRole will fail with EntityAlreadyExists; audit the existing one instead"));
+                + "): " + CrossAccountRole.alreadyExists("CreateRole (step 1)", "role", "another role name",
+                2, "and audit the existing role with acct.audit().breakGlass(\"" + roleName + "\")")));
         return Plan.of("Break-glass role " + roleName + " (MFA, " + IamCalls.human(maxSession) + " sessions, "
                 + Arns.iamPathAndName(policyArn, "policy") + ")", steps, warnings);
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 
 /**
  * The seed's "Cross-Account Role Setup": a role in this account (B) that a principal of another account (A)
@@ -188,16 +189,13 @@ public final class CrossAccountRole {
         List<Step> steps = new ArrayList<>();
         String trustedText = String.join(", ", trusted.stream().map(PrincipalArn::arn).toList());
 
-        Map<String, String> create = new LinkedHashMap<>();
-        create.put("RoleName", roleName);
-        create.put("AssumeRolePolicyDocument", trustJson());
-        if (description != null) {
-            create.put("Description", description);
-        }
-        if (maxSession != null) {
-            create.put("MaxSessionDuration", Long.toString(maxSession.toSeconds()));
-        }
-        steps.add(Step.call("iam:CreateRole", create, "Create the role " + roleName + " in "
+        CreateRoleRequest create = CreateRoleRequest.builder()
+                .roleName(roleName)
+                .assumeRolePolicyDocument(trustJson())
+                .description(description)
+                .maxSessionDuration(maxSession == null ? null : Math.toIntExact(maxSession.toSeconds()))
+                .build();
+        steps.add(Step.call(create, "Create the role " + roleName + " in "
                 + (accountId == null ? "this account" : "account " + accountId) + ", assumable by " + trustedText
                 + (externalId == null ? " (no external id: waived)" : " only with external id " + externalId) + "."));
         for (String arn : policyArns) {
@@ -245,8 +243,19 @@ public final class CrossAccountRole {
             warnings.add("no external id (waived): any caller that can act as " + trustedText + " can assume the role");
         }
         account.flatMap(a -> a.findRole(roleName)).ifPresent(r -> warnings.add("account " + accountId + " already has a role "
-                + roleName + " (as of " + account.get().asOf() + "): CreateRole will fail with EntityAlreadyExists"));
+                + roleName + " (as of " + account.get().asOf() + "): " + alreadyExists("CreateRole (step 1)", "role",
+                "another role name", 2, "to keep the existing role and its trust policy")));
         return Plan.of("Cross-account role " + roleName + ", trusted by " + trustedText, steps, warnings);
+    }
+
+    /**
+     * Why a create call of a plan will fail, and what to do: names are unique in an account, and the plan was
+     * made from a snapshot of that account, which already has the name.
+     */
+    static String alreadyExists(String call, String what, String rename, int next, String skipped) {
+        return call + " will fail with EntityAlreadyExists: the snapshot this plan was made from already has a "
+                + what + " of that name, and names are unique in an account. Choose " + rename
+                + ", or skip the step with apply(iam, o -> o.startAt(" + next + ")) " + skipped;
     }
 
     static Map<String, String> params(String... kv) {

@@ -197,9 +197,11 @@ public final class DeveloperSandbox {
         }
         account.ifPresent(a -> {
             a.findPolicy(boundaryArn()).ifPresent(p -> warnings.add(boundaryArn() + " already exists (as of " + a.asOf()
-                    + "): CreatePolicy will fail with EntityAlreadyExists"));
+                    + "): " + CrossAccountRole.alreadyExists("CreatePolicy (step 1)", "policy",
+                    "another name with .boundaryName(...)", 2, "to use the existing boundary")));
             a.findPolicy(developerPolicyArn()).ifPresent(p -> warnings.add(developerPolicyArn() + " already exists (as of "
-                    + a.asOf() + "): CreatePolicy will fail with EntityAlreadyExists"));
+                    + a.asOf() + "): " + CrossAccountRole.alreadyExists("CreatePolicy (step 2)", "policy",
+                    "another name with .developerPolicyName(...)", 3, "to use the existing policy")));
             groups.stream().filter(g -> a.findGroup(g).isEmpty()).forEach(g -> warnings.add("account " + accountId
                     + " has no group " + g + " (as of " + a.asOf() + "): AttachGroupPolicy will fail with NoSuchEntity"));
             roles.stream().filter(r -> a.findRole(r).isEmpty()).forEach(r -> warnings.add("account " + accountId

@@ -261,7 +261,8 @@ public final class Plan {
             s.append("This plan has no step apply() can run: every step is manual or a follow-up.");
             return s.toString();
         }
-        s.append("Call plan.apply(iamClient) to run these ").append(n).append(n == 1 ? " step." : " steps.");
+        s.append(n == 1 ? "Call plan.apply(iamClient) to run its one step."
+                : "Call plan.apply(iamClient) to run these " + n + " steps.");
         checkpointFrom(1).ifPresent(c -> s.append(" apply() stops at step ").append(c)
                 .append(" (manual); report.resume(iamClient) continues after it."));
         List<Integer> others = new ArrayList<>();

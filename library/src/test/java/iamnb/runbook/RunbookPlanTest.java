@@ -12,6 +12,9 @@ import iamnb.model.PolicyDocument;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -118,6 +121,26 @@ class RunbookPlanTest {
                 .externalId("prod-deploy-2024").attach("arn:aws:iam::aws:policy/AmazonECS_FullAccess").plan();
         assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("EntityAlreadyExists")), plan.warnings().toString());
         assertEquals("arn:aws:iam::123456789012:role/cross-account-deploy", plan.step(4).parameter("RoleArn"));
+    }
+
+    @Test
+    void plansOnAccountsThatHaveTheNames_warnWhyCreateFailsAndWhatToDo() {
+        String role = String.join("\n", Runbooks.crossAccountRole(DEMO, "cross-account-deploy")
+                .trusting("arn:aws:iam::111111111111:role/ci-pipeline").externalId("prod-deploy-2024").plan().warnings());
+        assertTrue(role.contains("the snapshot this plan was made from already has a role of that name"), role);
+        assertTrue(role.contains("Choose another role name, or skip the step with apply(iam, o -> o.startAt(2))"), role);
+        String sandbox = String.join("\n", Runbooks.developerSandbox(DEMO).plan().warnings());
+        assertTrue(sandbox.contains("CreatePolicy (step 1) will fail with EntityAlreadyExists: the snapshot this plan "
+                + "was made from already has a policy of that name"), sandbox);
+        assertTrue(sandbox.contains("Choose another name with .boundaryName(...), or skip the step with "
+                + "apply(iam, o -> o.startAt(2)) to use the existing boundary"), sandbox);
+    }
+
+    @Test
+    void note_whenOneStepRuns_thenSaysSoInTheSingular() {
+        String note = Runbooks.conditionalMfa().plan().note();
+        assertTrue(note.contains("Call plan.apply(iamClient) to run its one step."), note);
+        assertFalse(note.contains("1 step"), note);
     }
 
     // ---- break-glass role ----------------------------------------------------------------------------------
@@ -283,11 +306,43 @@ class RunbookPlanTest {
 
     @Test
     void planOf_whenAnExecutableStepIsNotACallApplyKnows_thenRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plan.of("x",
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Plan.of("x",
                 List.of(Step.call("events:PutRule", Map.of("Name", "r"), "a rule"))));
         assertTrue(e.getMessage().contains("apply() cannot make events:PutRule"), e.getMessage());
-        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class, () -> Plan.of("x",
+        InvalidInputException extra = assertThrows(InvalidInputException.class, () -> Plan.of("x",
                 List.of(Step.call("iam:AttachRolePolicy", Map.of("RoleName", "r", "PolicyArn", "a", "Foo", "b"), "attach"))));
         assertTrue(extra.getMessage().contains("has no parameter Foo"), extra.getMessage());
+    }
+
+    @Test
+    void stepCall_whenGivenTheSdkRequest_thenShowsItsFieldsAsTheStringFormWould() {
+        Step typed = Step.call(CreateRoleRequest.builder().roleName("ci").assumeRolePolicyDocument("{}")
+                .maxSessionDuration(3600).build(), "create");
+        Step text = Step.call("iam:CreateRole", Map.of("RoleName", "ci", "AssumeRolePolicyDocument", "{}",
+                "MaxSessionDuration", "3600"), "create");
+        assertEquals("iam:CreateRole", typed.action());
+        assertEquals(List.of("RoleName", "AssumeRolePolicyDocument", "MaxSessionDuration"),
+                List.copyOf(typed.parameters().keySet()));
+        assertEquals(typed.parameters(), text.parameters());
+        assertEquals(typed.request(), text.request());
+        assertEquals(Integer.valueOf(3600), ((CreateRoleRequest) text.request().orElseThrow()).maxSessionDuration());
+        assertEquals(Plan.of("t", List.of(typed)).toCli(), Plan.of("t", List.of(text)).toCli());
+    }
+
+    @Test
+    void stepCall_whenANumberIsNotANumber_thenRefusedNamingActionAndParameter() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Step.call("iam:CreateRole",
+                Map.of("RoleName", "ci", "AssumeRolePolicyDocument", "{}", "MaxSessionDuration", "1h"), "create"));
+        assertTrue(e.getMessage().contains("iam:CreateRole parameter MaxSessionDuration"), e.getMessage());
+    }
+
+    @Test
+    void stepCall_whenTheRequestLacksARequiredParameterOrIsNotACallApplyMakes_thenRefused() {
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> Step.call(AttachRolePolicyRequest.builder().roleName("ci").build(), "attach"));
+        assertTrue(missing.getMessage().contains("iam:AttachRolePolicy needs parameter PolicyArn"), missing.getMessage());
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> Step.call(DeleteRoleRequest.builder().roleName("ci").build(), "delete"));
+        assertTrue(unknown.getMessage().contains("apply() cannot make iam:DeleteRole"), unknown.getMessage());
     }
 }
