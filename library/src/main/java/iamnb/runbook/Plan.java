@@ -135,7 +135,7 @@ public final class Plan {
     }
 
     public ApplyReport apply(IamClient iam, ApplyOptions options) {
-        Objects.requireNonNull(iam, "iam client: pass an IamClient, e.g. IamClient.create()");
+        Objects.requireNonNull(iam, "iam client: pass an IamClient, e.g. IamClient.builder().region(Region.AWS_GLOBAL).build()");
         Objects.requireNonNull(options, "options");
         if (options.startAt() > steps.size()) {
             throw new IllegalArgumentException("startAt " + options.startAt() + " is past the last step (" + steps.size() + ")");
