@@ -71,19 +71,9 @@ final class PrincipalMatcher {
      * NotPrincipal › "Key points").
      */
     static boolean excludes(Principal element, RequestPrincipal p) {
-        if (element.anyone() || element.aws().contains("*")) {
-            return true;
-        }
-        switch (p.type()) {
-            case SERVICE:
-                return element.service().stream().anyMatch(s -> s.equalsIgnoreCase(p.arn()));
-            case WEB_IDENTITY:
-            case SAML:
-                return element.federated().contains(p.arn());
-            case ANONYMOUS:
-                return false;
-            default:
-                break;
+        Boolean named = namesEveryoneOrNonAwsPrincipal(element, p);
+        if (named != null) {
+            return named;
         }
         boolean accountListed = element.aws().stream().anyMatch(v -> p.account().equals(accountOf(v.trim())));
         if (!accountListed) {
@@ -113,17 +103,11 @@ final class PrincipalMatcher {
      * allowed (AWS JSON policy elements: NotPrincipal › "Using NotPrincipal with Allow").
      */
     static boolean names(Principal element, RequestPrincipal p) {
-        if (element.anyone() || element.aws().contains("*")) {
-            return true;
+        Boolean named = namesEveryoneOrNonAwsPrincipal(element, p);
+        if (named != null) {
+            return named;
         }
         switch (p.type()) {
-            case SERVICE:
-                return element.service().stream().anyMatch(s -> s.equalsIgnoreCase(p.arn()));
-            case WEB_IDENTITY:
-            case SAML:
-                return element.federated().contains(p.arn());
-            case ANONYMOUS:
-                return false;
             case ROOT:
                 return element.aws().stream().anyMatch(v -> p.account().equals(accountOf(v.trim())));
             case ROLE:
@@ -133,6 +117,23 @@ final class PrincipalMatcher {
             default:
                 return element.aws().contains(p.arn());
         }
+    }
+
+    /**
+     * The answer NotPrincipal gives whatever the effect: {@code true} when the element names everyone, the
+     * answer for a service, federated or anonymous principal, or null for an AWS identity (user, role, session,
+     * root), where Allow and Deny read the element differently.
+     */
+    private static Boolean namesEveryoneOrNonAwsPrincipal(Principal element, RequestPrincipal p) {
+        if (element.anyone() || element.aws().contains("*")) {
+            return true;
+        }
+        return switch (p.type()) {
+            case SERVICE -> element.service().stream().anyMatch(s -> s.equalsIgnoreCase(p.arn()));
+            case WEB_IDENTITY, SAML -> element.federated().contains(p.arn());
+            case ANONYMOUS -> false;
+            default -> null;
+        };
     }
 
     private static boolean isAccountPrincipal(RequestPrincipal p) {
