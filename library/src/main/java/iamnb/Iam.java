@@ -4,6 +4,7 @@ import iamnb.source.CallerIdentity;
 import iamnb.source.DemoAccount;
 import iamnb.source.LiveOptions;
 import iamnb.source.LiveSource;
+import iamnb.source.OrgSnapshotFolder;
 import iamnb.source.SnapshotReader;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -46,6 +47,21 @@ public final class Iam {
      */
     public static Account fromSnapshot(Path dir, long maxFileBytes) {
         return new Account(new SnapshotReader(maxFileBytes).read(dir), "snapshot " + dir);
+    }
+
+    /**
+     * Opens an organization snapshot folder written by {@code org.save(dir)} or by {@code Iam.organization(..)}:
+     * reads its index and the organization now, each member account when a question needs it.
+     *
+     * @throws InvalidInputException naming the file and place, for a malformed index or organization
+     */
+    public static Org fromOrganizationSnapshot(Path dir) {
+        return new Org(OrgSnapshotFolder.open(dir));
+    }
+
+    /** {@link #fromOrganizationSnapshot(Path)} for a folder given as text. */
+    public static Org fromOrganizationSnapshot(String dir) {
+        return fromOrganizationSnapshot(Path.of(dir));
     }
 
     /** {@link #fromSnapshot(Path)} for a folder given as text. */

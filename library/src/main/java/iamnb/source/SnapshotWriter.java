@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 public final class SnapshotWriter {
 
     /** Writes the snapshot folder. An existing snapshot folder is replaced; any other non-empty folder is refused. */
-    public void write(AccountSnapshot snapshot, Path dir) {
+    /** Writes the snapshot folder and returns its digest, {@link #digest(AccountSnapshot)}, from the same bytes. */
+    public String write(AccountSnapshot snapshot, Path dir) {
         SortedMap<String, byte[]> files = render(snapshot);
         try {
             prepare(dir);
@@ -44,13 +45,19 @@ public final class SnapshotWriter {
         } catch (IOException e) {
             throw new SourceUnavailableException("cannot write snapshot folder " + dir + ": " + e.getMessage(), e);
         }
+        return digest(files);
     }
 
     /** SHA-256 (hex) over the canonical files, names and contents in name order. */
     public String digest(AccountSnapshot snapshot) {
+        return digest(render(snapshot));
+    }
+
+    /** SHA-256 (hex) over rendered files, names and contents in name order. */
+    public static String digest(SortedMap<String, byte[]> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> e : render(snapshot).entrySet()) {
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(Long.toString(e.getValue().length).getBytes(StandardCharsets.UTF_8));

@@ -53,7 +53,7 @@ final class OrganizationCodec extends FileCodec {
         }
     }
 
-    private static Organization organization(SnapshotFolder folder) {
+    static Organization organization(SnapshotFolder folder) {
         JsonAt describe = folder.json(DESCRIBE).orElseThrow(() -> new InvalidInputException(DESCRIBE
                 + " is missing; create it with aws organizations describe-organization")).get(ORGANIZATION);
         JsonAt roots = folder.json(ROOTS).orElseThrow(() -> new InvalidInputException(ROOTS
@@ -144,7 +144,7 @@ final class OrganizationCodec extends FileCodec {
         s.organization().ifPresent(org -> write(org, out));
     }
 
-    private static void write(Organization org, FolderOut out) {
+    static void write(Organization org, FolderOut out) {
         ObjectNode describe = Json.object();
         describe.putObject(ORGANIZATION).put(ID, org.id()).put(ARN, org.arn()).put(FEATURE_SET, org.featureSet())
                 .put(MANAGEMENT, org.managementAccountId());
