@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  *   4  iamnb.source, iamnb.policy     where an account comes from; the policy evaluator
  *   5  iamnb.table                    Tablesaw tables of an account
  *   6  iamnb.audit, iamnb.runbook, iamnb.chart
- *   7  iamnb                          Iam and the fluent Account façade
+ *   7  iamnb.org                      an organization's accounts together: org-wide audits, cross-account access
+ *   8  iamnb                          Iam and the fluent Account and Org façades
  *      iamnb.kernel                   never used by the library
  * </pre>
  *
@@ -65,7 +66,8 @@ class LayeringTest {
             Map.entry("source", 4), Map.entry("policy", 4),
             Map.entry("table", 5),
             Map.entry("audit", 6), Map.entry("runbook", 6), Map.entry("chart", 6),
-            Map.entry("(root)", 7),
+            Map.entry("org", 7),
+            Map.entry("(root)", 8),
             Map.entry("kernel", Integer.MAX_VALUE));
 
     private static final JavaClasses LIBRARY = new ClassFileImporter()
