@@ -23,6 +23,11 @@ import kernel_harness
 EXIT_ADVICE = "was called; use the notebook's restart instead"
 
 
+def displayed_text(outputs):
+    return "".join(m["content"]["data"].get("text/plain", "") for m in outputs
+                   if m["msg_type"] in ("display_data", "execute_result"))
+
+
 def read_file(path):
     with open(path) as f:
         return f.read()
@@ -174,6 +179,29 @@ class RenderingFaultsTest(FaultCase):
         self.assertIn("Stubborn@", kernel_harness.result_of(outputs))
         self.assertIn("did not finish within 3 s (IAMNB_RENDER_TIMEOUT)",
                       kernel_harness.text_of(outputs, name="stderr"))
+        self.assert_alive_with_state()
+
+    def test_varsMagic_whenToStringThrowsError_thenRowSaysSoAndKernelLives(self):
+        self.run_cell('class Grumpy { public String toString() { throw new AssertionError("no vars"); } }')
+        self.run_cell("var grumpy = new Grumpy();")
+        reply, outputs = self.run_cell("%vars")
+        self.assertEqual("ok", reply["status"], reply)
+        table = displayed_text(outputs)
+        self.assertIn("grumpy", table)
+        # JDK 17's JShell lets the error out (our guard names it); JDK 25's catches it and shows "[no vars]"
+        self.assertIn("no vars", table)
+        self.assert_alive_with_state()
+
+    def test_varsMagic_whenToStringNeverReturns_thenTimeLimitAndKernelLives(self):
+        self.run_cell('class Dawdler { public String toString() { while (true) { try { Thread.sleep(600_000); } '
+                      'catch (Throwable ignored) { } } } }')
+        self.run_cell("Dawdler dawdler = new Dawdler();")
+        started = time.time()
+        reply, outputs = self.run_cell("%vars", timeout=30)
+        self.assertLess(time.time() - started, 15)
+        self.assertEqual("ok", reply["status"], reply)
+        table = displayed_text(outputs)
+        self.assertIn("<toString(): it did not finish within 3", table)
         self.assert_alive_with_state()
 
 

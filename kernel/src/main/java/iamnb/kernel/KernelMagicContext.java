@@ -65,7 +65,8 @@ final class KernelMagicContext implements MagicContext {
         var jshell = evaluator.jshell();
         return jshell.variables()
                 .filter(v -> jshell.status(v).isActive())
-                .map(v -> new Variable(v.name(), v.typeName(), jshell.varValue(v)))
+                // varValue runs the value's toString(): user code, guarded like any rendering
+                .map(v -> new Variable(v.name(), v.typeName(), display.displayer().guardedText(() -> jshell.varValue(v))))
                 .toList();
     }
 

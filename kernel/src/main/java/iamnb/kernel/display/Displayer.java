@@ -46,6 +46,17 @@ public final class Displayer {
         guard.interrupt();
     }
 
+    /**
+     * Text made by user code (a variable's {@code toString()} for {@code %vars}) under the same guard as a rendering:
+     * what it throws, or a time-out or interrupt, becomes {@code <toString(): WHY>} instead of ending or
+     * blocking the kernel.
+     */
+    public String guardedText(java.util.function.Supplier<String> text) {
+        RenderGuard.Outcome<String> outcome = guard.run(text);
+        return outcome.value().orElseGet(() -> outcome.failure() == null ? "null"
+                : "<toString(): " + outcome.failure() + ">");
+    }
+
     public MimeBundle render(Object value) {
         return render(value, problem -> { });
     }
