@@ -99,11 +99,11 @@ class ExitCallsTest(FaultCase):
         self.assert_exit_refused("var rt = Runtime.getRuntime();\nrt.exit(2);", "Runtime.exit(2)")
 
     def test_systemExit_fromThreadTheCellStarted_thenCellFailsAndKernelLives(self):
-        # The cell's error names the refused call. The thread's own report ("Exception in thread ...") is meant for
-        # the cell's stderr, but on Temurin 25 it sometimes reaches the kernel log instead (seen 2 runs in ~6):
-        # a known race, left open in issue 14's note, so it is not asserted here.
-        self.assert_exit_refused(
+        # The cell's error names the refused call, and the thread's own report reaches the cell's stderr: the
+        # snippet `t.start()` may see the refusal while the thread still reports it, so the evaluator waits for it.
+        outputs = self.assert_exit_refused(
             "var t = new Thread(() -> System.exit(4));\nt.start();\nt.join();", "System.exit(4)")
+        self.assertIn('Exception in thread "Thread-', kernel_harness.text_of(outputs, name="stderr"))
 
     def test_exit_fromLambdaAndMethodReference_thenCellFailsAndKernelLives(self):
         self.assert_exit_refused("Runnable r = () -> Runtime.getRuntime().halt(5);\nr.run();", "Runtime.halt(5)")

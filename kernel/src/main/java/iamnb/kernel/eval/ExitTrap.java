@@ -14,6 +14,8 @@ package iamnb.kernel.eval;
  */
 public final class ExitTrap {
     private static volatile String attempted;
+    /** The thread that made the last refused call: it is ending now, its uncaught-exception report on the way. */
+    private static volatile Thread caller;
 
     private ExitTrap() {}
 
@@ -34,12 +36,30 @@ public final class ExitTrap {
 
     private static ExitRefusedError refuse(String call, int status) {
         String message = message(call);
+        caller = Thread.currentThread();
         attempted = message;
         return new ExitRefusedError(message);
     }
 
     static String message(String call) {
         return call + " was called; use the notebook's restart instead";
+    }
+
+    /**
+     * Waits up to {@code millis} for the thread that made the last refused call to end, unless it is the calling
+     * thread. A cell whose snippet started a thread that called {@code System.exit} may notice the refusal while
+     * that thread is still reporting it; waiting lets the report reach the cell's stderr, not the kernel log.
+     */
+    static void awaitCaller(long millis) {
+        Thread t = caller;
+        caller = null;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The message of the last refused exit since the previous call, then forgets it; null if none. */

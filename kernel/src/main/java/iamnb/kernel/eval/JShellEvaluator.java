@@ -208,6 +208,8 @@ public final class JShellEvaluator implements AutoCloseable {
             List<SnippetEvent> events = jshell.eval(piece.source());
             String exit = ExitTrap.takeAttempt();
             if (exit != null) {
+                // A refused exit ends the thread that called it; let that thread's report reach this cell's stderr.
+                ExitTrap.awaitCaller(500);
                 return new EvalResult.Error(ErrorMapper.usage("SystemExit", exit));
             }
             if (control.wasAbandoned()) {
