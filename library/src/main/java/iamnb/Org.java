@@ -243,6 +243,13 @@ public final class Org {
                 .append("</div></td><td style=\"text-align:right\">").append(value).append("</td></tr>");
     }
 
+    @Override
+    public String toString() {
+        long collected = members().stream().filter(OrgMember::collected).count();
+        return "Organization " + id() + " (management account " + managementAccountId() + ") · "
+                + provenance().line() + "\n" + members().size() + " member accounts, " + collected + " collected";
+    }
+
     // ---- cross-account access (issue 13 item 4) ---------------------------------------------------------
 
     private volatile iamnb.org.OrgAccess access;
@@ -290,12 +297,5 @@ public final class Org {
     /** Role-chaining paths into the account's admin-equivalent roles, shortest first. */
     public iamnb.org.RolePaths pathsToAdmin(String accountId) {
         return access().pathsToAdmin(accountId);
-    }
-
-    @Override
-    public String toString() {
-        long collected = members().stream().filter(OrgMember::collected).count();
-        return "Organization " + id() + " (management account " + managementAccountId() + ") · "
-                + provenance().line() + "\n" + members().size() + " member accounts, " + collected + " collected";
     }
 }
