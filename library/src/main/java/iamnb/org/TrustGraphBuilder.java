@@ -156,7 +156,7 @@ final class TrustGraphBuilder {
                     .narrowedTo(AssumeChecks.ASSUME_ROLE);
             Optional<NamedPolicy> trustPolicy = trust.resourcePolicy();
             TrustNames names = TrustNames.of(trustPolicy.map(NamedPolicy::document));
-            edges.addAll(outsideEdges(sim, r, org, collected));
+            edges.addAll(outsideEdges(sim, r, trust, org, collected));
             if (!names.namesAwsPrincipals()) {
                 continue;
             }
@@ -225,7 +225,8 @@ final class TrustGraphBuilder {
      * by the engine with a stand-in caller: an outside account's principal whose own policies are assumed to allow
      * (they are not in any snapshot), a service, an identity provider, or any principal of a stranger account.
      */
-    static List<TrustEdge> outsideEdges(AccountSimulator sim, Role role, Organization org, Set<String> collected) {
+    static List<TrustEdge> outsideEdges(AccountSimulator sim, Role role, Layers assumeTrust, Organization org,
+                                        Set<String> collected) {
         String id = sim.account().accountId();
         Set<String> members = org.accounts().stream().map(OrgAccount::id).collect(Collectors.toSet());
         Map<String, TrustEdge> out = new LinkedHashMap<>();
@@ -238,7 +239,7 @@ final class TrustGraphBuilder {
                 String stranger = stranger(members);
                 outside(sim, role, NodeKind.ANY_PRINCIPAL, "", "*",
                         RequestPrincipal.role("arn:aws:iam::" + stranger + ":role/any-principal"),
-                        AssumeChecks.ASSUME_ROLE, assumedAllow(stranger), "", out);
+                        AssumeChecks.ASSUME_ROLE, assumedAllow(stranger), "", assumeTrust, out);
             }
             for (String v : p.aws()) {
                 String a = v.trim();
@@ -251,19 +252,19 @@ final class TrustGraphBuilder {
                         ? RequestPrincipal.role("arn:aws:iam::" + account + ":role/any-principal-of-" + account)
                         : RequestPrincipal.fromArn(a);
                 outside(sim, role, member ? NodeKind.MEMBER_NOT_COLLECTED : NodeKind.OUTSIDE_ACCOUNT, account, a,
-                        standIn, AssumeChecks.ASSUME_ROLE, assumedAllow(account), member ? org.id() : "", out);
+                        standIn, AssumeChecks.ASSUME_ROLE, assumedAllow(account), member ? org.id() : "", assumeTrust, out);
             }
             for (String v : p.service()) {
                 if (!v.equals("*")) {
                     outside(sim, role, NodeKind.SERVICE, "", v, RequestPrincipal.service(v), AssumeChecks.ASSUME_ROLE,
-                            Layers.builder().build(), "", out);
+                            Layers.builder().build(), "", assumeTrust, out);
                 }
             }
             for (String f : p.federated()) {
                 boolean saml = f.contains(":saml-provider/");
                 outside(sim, role, NodeKind.FEDERATED, saml || f.startsWith("arn:") ? Arns.account(f) : "", f,
                         saml ? RequestPrincipal.saml(f) : RequestPrincipal.webIdentity(f),
-                        saml ? AssumeChecks.SAML : AssumeChecks.WEB_IDENTITY, Layers.builder().build(), "", out);
+                        saml ? AssumeChecks.SAML : AssumeChecks.WEB_IDENTITY, Layers.builder().build(), "", assumeTrust, out);
             }
         }
         return List.copyOf(out.values());
@@ -271,19 +272,22 @@ final class TrustGraphBuilder {
 
     private static void outside(AccountSimulator sim, Role role, NodeKind kind, String fromAccount, String from,
                                 RequestPrincipal caller, String action, Layers callerSide, String organizationId,
-                                Map<String, TrustEdge> out) {
+                                Layers assumeTrust, Map<String, TrustEdge> out) {
         String key = kind + " " + from;
         if (!out.containsKey(key)) {
             decideOutside(sim, role.arn(), role.tags(), kind, fromAccount, from, caller, action, callerSide,
-                    organizationId).ifPresent(e -> out.put(key, e));
+                    organizationId, assumeTrust).ifPresent(e -> out.put(key, e));
         }
     }
 
     /** The edge from a stand-in caller outside the collected accounts, when the role's side lets it in. */
     static Optional<TrustEdge> decideOutside(AccountSimulator sim, String roleArn, Map<String, String> roleTags,
                                              NodeKind kind, String fromAccount, String from, RequestPrincipal caller,
-                                             String action, Layers callerSide, String organizationId) {
-        Layers trust = CrossAccountSimulator.resourceSide(sim, action, roleArn);
+                                             String action, Layers callerSide, String organizationId,
+                                             Layers knownTrust) {
+        // the trust side cut to sts:AssumeRole gives the same verdict for that action, and is already built
+        Layers trust = knownTrust != null && action.equals(AssumeChecks.ASSUME_ROLE) ? knownTrust
+                : CrossAccountSimulator.resourceSide(sim, action, roleArn);
         for (Map<String, List<String>> ctx : AssumeChecks.contextsToTry(trust.resourcePolicy())) {
             Decision d = outsideDecision(sim, roleArn, roleTags, caller, action, callerSide, organizationId, ctx, trust);
             if (d.allowed()) {
