@@ -249,4 +249,53 @@ public final class Org {
         return "Organization " + id() + " (management account " + managementAccountId() + ") · "
                 + provenance().line() + "\n" + members().size() + " member accounts, " + collected + " collected";
     }
+
+    // ---- cross-account access (issue 13 item 4) ---------------------------------------------------------
+
+    private volatile iamnb.org.OrgAccess access;
+
+    /** The cross-account questions of this organization; its trust graph is built once and kept. */
+    public iamnb.org.OrgAccess access() {
+        iamnb.org.OrgAccess a = access;
+        if (a == null) {
+            synchronized (this) {
+                a = access;
+                if (a == null) {
+                    a = new iamnb.org.OrgAccess(source);
+                    access = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /** Every user and role of every collected account that may perform the action on the resource, both sides evaluated. */
+    public Table whoCan(String action, String resourceArn) {
+        return access().whoCan(action, resourceArn);
+    }
+
+    /** {@link #whoCan(String, String)} with context keys every request carries. */
+    public Table whoCan(String action, String resourceArn, Map<String, ?> context) {
+        return access().whoCan(action, resourceArn, context);
+    }
+
+    /** Every assume-role edge of the organization, one row each (built once, in one pass over the accounts). */
+    public Table trustGraph() {
+        return access().trustGraph().table();
+    }
+
+    /** The trust graph drawn: accounts as nodes, edges counted between them. */
+    public iamnb.chart.Chart trustGraphChart() {
+        return access().trustGraphChart();
+    }
+
+    /** Role-chaining paths into the role, shortest first, each hop decided again and explained. */
+    public iamnb.org.RolePaths pathsTo(String roleArn) {
+        return access().pathsTo(roleArn);
+    }
+
+    /** Role-chaining paths into the account's admin-equivalent roles, shortest first. */
+    public iamnb.org.RolePaths pathsToAdmin(String accountId) {
+        return access().pathsToAdmin(accountId);
+    }
 }

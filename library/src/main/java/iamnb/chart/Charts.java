@@ -118,6 +118,22 @@ public final class Charts {
         return KeyAgeVsLastUseChart.build(Objects.requireNonNull(table, "table"), options(table, options));
     }
 
+    // ---- trust graph (issue 13, cross-account access) -------------------------------------------------------
+
+    /**
+     * Accounts as nodes and assume-role edges between them, counted, from a table with {@code from}, {@code to} and
+     * {@code edges} (an organization's {@code trustGraph().accountTable()}).
+     */
+    public static Chart trustGraph(Table table) {
+        return trustGraph(table, o -> {});
+    }
+
+    public static Chart trustGraph(Table table, Consumer<ChartOptions.Builder> options) {
+        ChartOptions.Builder b = ChartOptions.builder().top(24);
+        Objects.requireNonNull(options, "options").accept(b);
+        return TrustGraphChart.build(Objects.requireNonNull(table, "table"), b.build());
+    }
+
     // ---- shared --------------------------------------------------------------------------------------------
 
     private static final java.util.regex.Pattern AS_OF =

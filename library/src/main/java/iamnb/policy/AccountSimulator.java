@@ -68,6 +68,11 @@ public final class AccountSimulator {
         return account;
     }
 
+    /** The cache this simulator compiles policies through. */
+    PolicyCache cache() {
+        return cache;
+    }
+
     // ---- principals ---------------------------------------------------------------------------------------
 
     /**
@@ -183,7 +188,7 @@ public final class AccountSimulator {
         return prepare(request, new ArrayList<>());
     }
 
-    private Request prepare(Request request, List<String> assumed) {
+    Request prepare(Request request, List<String> assumed) {
         Request.Builder b = request.toBuilder().principal(enrich(request.principal()));
         ParsedResource res = ParsedResource.of(request.resource());
         Optional<Bucket> bucket = res.bucket().flatMap(account::findBucket);
@@ -225,13 +230,23 @@ public final class AccountSimulator {
         return layers(request, List.of()).build();
     }
 
-    private Layers.Builder layers(Request request, List<String> assumed) {
+    Layers.Builder layers(Request request, List<String> assumed) {
         Layers.Builder b = Layers.builder(cache);
         if (!assumed.isEmpty()) {
             b.note("Assumed for this simulation, as on a real API call: " + String.join(", ", assumed)
                     + "; set these keys in the context to change them.");
         }
-        RequestPrincipal p = request.principal();
+        addPrincipalSide(b, request.principal());
+        addResourceSide(b, request);
+        return b;
+    }
+
+    /**
+     * The layers this account decides for its own principal: identity policies (its groups' included), permissions
+     * boundary, SCP levels of the principal's account and the management-account exemption. Used alone by
+     * {@link CrossAccountSimulator} when the resource belongs to another account.
+     */
+    void addPrincipalSide(Layers.Builder b, RequestPrincipal p) {
         boolean inAccount = account.accountId().equals(p.account());
         switch (p.type()) {
             case USER:
@@ -266,6 +281,16 @@ public final class AccountSimulator {
                 addLevels(org, p.account(), OrgPolicy.SCP, b, true);
                 b.managementAccount(org.managementAccountId().equals(p.account()));
             }
+        });
+    }
+
+    /**
+     * The layers this account decides for its resource: RCP levels of the resource's account, the management-account
+     * exemption, the resource-based policy (trust policy, bucket policy) and the VPC endpoint policy.
+     */
+    void addResourceSide(Layers.Builder b, Request request) {
+        RequestPrincipal p = request.principal();
+        account.organization().ifPresent(org -> {
             String resAccount = request.resourceAccount().isEmpty() ? p.account() : request.resourceAccount();
             if (!resAccount.isEmpty() && org.account(resAccount).isPresent()) {
                 addLevels(org, resAccount, OrgPolicy.RCP, b, false);
@@ -274,7 +299,6 @@ public final class AccountSimulator {
         });
         addResourcePolicy(b, request);
         addVpcEndpointPolicy(b, request);
-        return b;
     }
 
     /**

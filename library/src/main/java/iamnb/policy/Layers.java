@@ -122,6 +122,44 @@ public final class Layers {
         return b;
     }
 
+    /**
+     * These layers with only the statements that can match {@code action} (by Action or NotAction), for keeping the
+     * layers of many principals while asking one question (the organization's assume-role graph asks only
+     * sts:AssumeRole). Every layer, level and boundary stays, so a level or boundary left with no statement for the
+     * action still fails to allow it: the verdict for that action is the same as with the whole layers.
+     */
+    public Layers narrowedTo(String action) {
+        String a = Objects.requireNonNull(action, "action").toLowerCase(java.util.Locale.ROOT);
+        Builder b = new Builder(cache);
+        identity.forEach(e -> b.identity.add(narrow(e, a)));
+        b.boundary = boundary == null ? null : narrow(boundary, a);
+        scpLevels.forEach(l -> b.scpLevels.put(l.name(), new ArrayList<>(l.entries().stream().map(e -> narrow(e, a)).toList())));
+        rcpLevels.forEach(l -> b.rcpLevels.put(l.name(), new ArrayList<>(l.entries().stream().map(e -> narrow(e, a)).toList())));
+        b.resource = resource == null ? null : narrow(resource, a);
+        b.resourceKind = resourceKind;
+        session.forEach(e -> b.session.add(narrow(e, a)));
+        b.vpcEndpoint = vpcEndpoint == null ? null : narrow(vpcEndpoint, a);
+        b.managementAccount = managementAccount;
+        b.resourceInManagementAccount = resourceInManagementAccount;
+        b.notes.addAll(notes);
+        return b.build();
+    }
+
+    private NamedPolicy narrow(Entry e, String actionLowerCase) {
+        PolicyDocument doc = e.policy().document();
+        PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase, () -> {
+            iamnb.policy.internal.CompiledStatement[] compiled = e.compiled().statements();
+            List<iamnb.model.Statement> keep = new ArrayList<>();
+            for (int i = 0; i < compiled.length; i++) {
+                if (compiled[i].actionMatches(actionLowerCase)) {
+                    keep.add(doc.statements().get(i));
+                }
+            }
+            return keep.size() == compiled.length ? doc : new PolicyDocument(doc.version(), doc.id(), keep, doc.json());
+        });
+        return narrowed == doc ? e.policy() : new NamedPolicy(e.name(), narrowed);
+    }
+
     private Entry compile(NamedPolicy p) {
         return new Entry(p, cache.compile(p.document(), p.name()));
     }

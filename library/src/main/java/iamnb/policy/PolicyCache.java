@@ -24,6 +24,9 @@ public final class PolicyCache {
 
     private final ConcurrentHashMap<Key, CompiledPolicy> compiled = new ConcurrentHashMap<>();
 
+    /** Documents cut down to the statements of one action ({@link Layers#narrowedTo}), so each is cut once. */
+    private final ConcurrentHashMap<Key, ConcurrentHashMap<String, PolicyDocument>> narrowed = new ConcurrentHashMap<>();
+
     private PolicyCache() {}
 
     public static PolicyCache create() {
@@ -32,6 +35,11 @@ public final class PolicyCache {
 
     CompiledPolicy compile(PolicyDocument doc, String name) {
         return compiled.computeIfAbsent(new Key(doc), k -> CompiledPolicy.compile(doc, name));
+    }
+
+    PolicyDocument narrowed(PolicyDocument doc, String actionLowerCase, java.util.function.Supplier<PolicyDocument> cut) {
+        return narrowed.computeIfAbsent(new Key(doc), k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(actionLowerCase, a -> cut.get());
     }
 
     /** How many distinct documents were compiled. */

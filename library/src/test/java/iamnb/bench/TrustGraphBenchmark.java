@@ -1,0 +1,64 @@
+package iamnb.bench;
+
+import iamnb.org.OrgAccess;
+import iamnb.org.RolePaths;
+import iamnb.org.TrustGraph;
+import iamnb.source.InMemoryOrg;
+
+/**
+ * Builds the assume-role graph of a synthetic organization ({@link SyntheticOrganization}: accounts of 50 users and
+ * 200 roles, generated on request) and searches paths to admin in one account, printing wall times, edge counts and
+ * heap. A benchmark, not a test: it asserts nothing and prints figures.
+ *
+ * <p>Run (account counts default to 100 and 1000):
+ * <pre>
+ * mvn -B -o -q -pl library test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -Xmx2g -cp library/target/test-classes:library/target/classes:$(cat library/cp.txt) \
+ *      iamnb.bench.TrustGraphBenchmark [accounts...]
+ * </pre>
+ */
+public final class TrustGraphBenchmark {
+    private TrustGraphBenchmark() {}
+
+    public static void main(String[] args) {
+        int[] sizes = args.length == 0 ? new int[] {100, 1000} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        for (int n : sizes) {
+            run(n);
+        }
+    }
+
+    private static void run(int accounts) {
+        InMemoryOrg source = new SyntheticOrganization(accounts, 50, 200, 42).source();
+        long g0 = System.nanoTime();
+        source.load(SyntheticOrganization.accountId(0));
+        double oneLoad = (System.nanoTime() - g0) / 1e6;
+
+        OrgAccess access = new OrgAccess(source);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        TrustGraph graph = access.trustGraph();
+        double graphSeconds = (System.nanoTime() - t0) / 1e9;
+        double graphCpu = (os.getProcessCpuTime() - c0) / 1e9;
+        long cross = graph.edges().stream().filter(e -> e.crossAccount()).count();
+
+        String target = SyntheticOrganization.accountId(accounts / 2);
+        long p0 = System.nanoTime();
+        RolePaths paths = access.pathsToAdmin(target);
+        double pathSeconds = (System.nanoTime() - p0) / 1e9;
+        long p1 = System.nanoTime();
+        RolePaths again = access.pathsToAdmin(SyntheticOrganization.accountId(accounts / 3));
+        double againSeconds = (System.nanoTime() - p1) / 1e9;
+
+        System.out.printf("  load average while running: %.1f on %d cores%n", os.getSystemLoadAverage(),
+                os.getAvailableProcessors());
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("%d accounts x (50 users, 200 roles): trustGraph %.1f s wall, %.1f s CPU (%d edges, %d cross-account, %d admin "
+                        + "roles; generating one account %.0f ms); pathsToAdmin(%s) %.2f s (%d paths found, %d verified); "
+                        + "pathsToAdmin(%s) %.2f s (%d found); heap used %d MB%n",
+                accounts, graphSeconds, graphCpu, graph.edges().size(), cross, graph.adminRoles().size(), oneLoad, target,
+                pathSeconds, paths.found(), paths.size(), SyntheticOrganization.accountId(accounts / 3), againSeconds,
+                again.found(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+}
