@@ -5,6 +5,9 @@ import static iamnb.source.DemoOrganizationGenerator.PROD;
 import static iamnb.source.DemoOrganizationGenerator.SANDBOX;
 import static iamnb.source.DemoOrganizationGenerator.STAGING;
 import static iamnb.source.DemoOrganizationGenerator.TOOLS;
+import static iamnb.source.AssumeHops.assertCanAssume;
+import static iamnb.source.AssumeHops.canAssume;
+import static iamnb.source.AssumeHops.sideAllows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +21,6 @@ import iamnb.model.Role;
 import iamnb.model.Statement;
 import iamnb.policy.Decision;
 import iamnb.policy.LayerKind;
-import iamnb.policy.LayerOutcome;
-import iamnb.policy.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,38 +47,6 @@ class DemoOrganizationTest {
 
     private static void assertAllowed(Decision d, String hop) {
         assertTrue(d.allowed(), hop + " should be allowed:\n" + d);
-    }
-
-    /**
-     * One side of a cross-account request, simulated in one account: that account's part allows it and nothing
-     * denies it. {@code Account.simulate} alone answers "implicit deny" for a request that crosses accounts, since
-     * the other account's part is not in its snapshot; the two sides together are the cross-account decision.
-     */
-    private static boolean sideAllows(Decision d, LayerKind part) {
-        return d.outcome(part) == LayerOutcome.ALLOW && d.verdict() != Verdict.EXPLICIT_DENY
-                && d.outcome(LayerKind.SCP) != LayerOutcome.DENY && d.outcome(LayerKind.SCP) != LayerOutcome.SILENT
-                && d.outcome(LayerKind.RCP) != LayerOutcome.DENY
-                && d.outcome(LayerKind.PERMISSIONS_BOUNDARY) != LayerOutcome.DENY
-                && d.outcome(LayerKind.PERMISSIONS_BOUNDARY) != LayerOutcome.SILENT;
-    }
-
-    /**
-     * Whether {@code principal} of account {@code from} may assume {@code roleArn} of account {@code to}: its
-     * identity side in {@code from} (identity policies, boundary, its SCPs) and the role's trust side in {@code to}
-     * (trust policy, the role account's RCPs, the caller's SCPs) both allow.
-     */
-    private static boolean canAssume(Account from, String principal, Account to, String roleArn, Map<String, ?> context) {
-        Decision own = from.simulate(principal, "sts:AssumeRole", roleArn, context);
-        String principalArn = from.simulator().principal(principal).arn();
-        Decision trust = to.simulate(principalArn, "sts:AssumeRole", roleArn, context);
-        return sideAllows(own, LayerKind.IDENTITY) && sideAllows(trust, LayerKind.RESOURCE_POLICY);
-    }
-
-    private static void assertCanAssume(Account from, String principal, Account to, String roleArn,
-                                        Map<String, ?> context) {
-        assertTrue(canAssume(from, principal, to, roleArn, context), principal + " → " + roleArn + ":\n"
-                + from.simulate(principal, "sts:AssumeRole", roleArn, context) + "\n"
-                + to.simulate(from.simulator().principal(principal).arn(), "sts:AssumeRole", roleArn, context));
     }
 
     @Test
