@@ -8,7 +8,6 @@ import subprocess
 import tempfile
 import unittest
 
-from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
 import kernel_harness
@@ -51,11 +50,8 @@ class RemoteInterfaceTests(unittest.TestCase):
 
     def client_for(self, km, ip):
         """A client that reaches the kernel at `ip`, as a hub on another machine would."""
-        kc = BlockingKernelClient()
-        info = km.get_connection_info(session=False)
-        info["ip"] = ip
-        kc.load_connection_info(info)
-        kc.session.key = km.session.key
+        kc = km.client()
+        kc.ip = ip
         kc.start_channels()
         self.addCleanup(kc.stop_channels)
         kc.wait_for_ready(timeout=90)
