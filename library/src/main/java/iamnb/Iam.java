@@ -2,6 +2,7 @@ package iamnb;
 
 import iamnb.source.CallerIdentity;
 import iamnb.source.DemoAccount;
+import iamnb.source.DemoOrganization;
 import iamnb.source.LiveOptions;
 import iamnb.source.LiveSource;
 import iamnb.source.OrgSnapshotFolder;
@@ -109,5 +110,17 @@ public final class Iam {
 
     public static CallerIdentity whoami(LiveOptions options) {
         return new LiveSource(options).whoami();
+    }
+
+    // ---- demo organization (issue 13 item 6) -----------------------------------------------------------------
+
+    /**
+     * The embedded demo organization as of 2026-11-01T00:00:00Z: the demo account's organization (root →
+     * Production / Shared / Sandbox) with all five members collected. Member {@code 123456789012} is {@link #demo()};
+     * the management account, example-staging, tools-ci and sandbox-dev are small accounts with cross-account
+     * trusts, a chained path to admin and planted problems (README, "Demo organization"). Deterministic, offline.
+     */
+    public static Org demoOrganization() {
+        return new Org(DemoOrganization.source());
     }
 }

@@ -63,6 +63,7 @@ public final class Kernel {
 
         ObjectMapper json = new ObjectMapper();
         ConnectionInfo info = ConnectionInfo.read(connectionFile, json);
+        info.unsignedWarning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
         KernelSockets sockets = new KernelSockets(info);
         Session session = Session.create();
         WireCodec codec = new WireCodec(Signer.forKey(info.key()), maxMessageBytes(env));

@@ -37,7 +37,6 @@ import java.util.SplittableRandom;
 public final class SyntheticAccount {
     public static final String ACCOUNT_ID = "210987654321";
     public static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
-    private static final String A = "arn:aws:iam::" + ACCOUNT_ID + ":";
     private static final String[] SERVICES = {"s3", "dynamodb", "sqs", "sns", "lambda", "ec2", "logs", "kms",
         "secretsmanager", "ecr", "ecs", "cloudwatch", "ssm", "kinesis", "glue", "athena"};
     private static final String[] VERBS = {"Get", "List", "Describe", "Put", "Create", "Delete", "Update", "Tag"};
@@ -48,12 +47,17 @@ public final class SyntheticAccount {
         "ecs-tasks.amazonaws.com", "glue.amazonaws.com", "states.amazonaws.com", "codebuild.amazonaws.com"};
 
     private final SplittableRandom random;
+    private final String accountId;
+    /** The prefix of this account's IAM ARNs, {@code arn:aws:iam::ID:}. */
+    private final String iam;
     private final Map<String, Instant> passwordLastUsed = new HashMap<>();
     private final String oidcUrl = "oidc.eks.us-east-1.amazonaws.com/id/SYNTHETIC0000000000000000000000";
     private long ids;
 
-    private SyntheticAccount(long seed) {
+    private SyntheticAccount(String accountId, long seed) {
         this.random = new SplittableRandom(seed);
+        this.accountId = accountId;
+        this.iam = "arn:aws:iam::" + accountId + ":";
     }
 
     /**
@@ -68,12 +72,29 @@ public final class SyntheticAccount {
      *     the fluent verbs
      */
     public static AccountView generate(int users, int roles, int groups, int policies, long seed) {
-        AccountSnapshot s = new SyntheticAccount(seed).build(users, roles, groups, policies);
+        AccountSnapshot s = new SyntheticAccount(ACCOUNT_ID, seed).build(users, roles, groups, policies, List.of());
         return new AccountView(s, "synthetic " + users + " users, " + roles + " roles, " + groups + " groups, " + policies
                 + " policies, seed " + seed);
     }
 
-    private AccountSnapshot build(int userCount, int roleCount, int groupCount, int policyCount) {
+    /**
+     * An account of the given size with a given id and alias, plus roles the caller made (an organization's
+     * cross-account roles, for instance), as of {@link #AS_OF}. The generated part is the same as {@link
+     * #generate(int, int, int, int, long)}'s for the same seed, with the account id in its ARNs.
+     *
+     * @param extraRoles appended after the generated roles; they may attach the AWS managed policies the account
+     *     holds ({@code AdministratorAccess}, {@code ReadOnlyAccess}, {@code PowerUserAccess}, {@code SecurityAudit}, ...)
+     */
+    public static AccountSnapshot generate(String accountId, String alias, int users, int roles, int groups,
+                                           int policies, long seed, List<Role> extraRoles) {
+        if (accountId == null || !accountId.matches("\\d{12}")) {
+            throw new iamnb.InvalidInputException("account id must be 12 digits, got \"" + accountId + "\"");
+        }
+        return new SyntheticAccount(accountId, seed).build(users, roles, groups, policies, extraRoles)
+                .toBuilder().alias(alias).build();
+    }
+
+    private AccountSnapshot build(int userCount, int roleCount, int groupCount, int policyCount, List<Role> extraRoles) {
         List<ManagedPolicy> policies = new ArrayList<>();
         for (String name : AWS_MANAGED) {
             Instant created = Instant.parse("2015-02-06T18:39:46Z");
@@ -91,7 +112,7 @@ public final class SyntheticAccount {
                         doc(policyJson(1 + random.nextInt(6)))));
             }
             String name = SERVICES[random.nextInt(SERVICES.length)] + "-access-" + i;
-            policies.add(ManagedPolicy.builder().name(name).policyId(id("ANPA")).arn(A + "policy/" + name)
+            policies.add(ManagedPolicy.builder().name(name).policyId(id("ANPA")).arn(iam + "policy/" + name)
                     .path(random.nextInt(5) == 0 ? "/teams/" : "/").defaultVersionId("v" + versions)
                     .created(created).updated(list.get(0).created()).versions(list)
                     .description("synthetic policy " + i).build());
@@ -102,7 +123,7 @@ public final class SyntheticAccount {
         for (int i = 0; i < groupCount; i++) {
             List<InlinePolicy> inline = random.nextInt(5) == 0
                     ? List.of(new InlinePolicy("group-inline-" + i, doc(policyJson(1 + random.nextInt(3))))) : List.of();
-            groups.add(new Group("group-" + i, id("AGPA"), A + "group/group-" + i, "/", daysAgo(100 + random.nextInt(2000)),
+            groups.add(new Group("group-" + i, id("AGPA"), iam + "group/group-" + i, "/", daysAgo(100 + random.nextInt(2000)),
                     inline, attachments(policies, 1 + random.nextInt(3))));
         }
 
@@ -110,7 +131,7 @@ public final class SyntheticAccount {
         for (int i = 0; i < userCount; i++) {
             String name = "user-" + i;
             int age = 5 + random.nextInt(2500);
-            User.Builder b = User.builder(name, A + "user/" + name).userId(id("AIDA")).created(daysAgo(age));
+            User.Builder b = User.builder(name, iam + "user/" + name).userId(id("AIDA")).created(daysAgo(age));
             Set<String> member = new LinkedHashSet<>();
             int n = groupCount == 0 ? 0 : random.nextInt(4);
             for (int g = 0; g < n; g++) {
@@ -129,7 +150,7 @@ public final class SyntheticAccount {
             if (random.nextInt(100) < 60) {
                 b.loginProfile(new LoginProfile(daysAgo(age - 0.01), random.nextInt(20) == 0));
                 if (random.nextInt(100) < 80) {
-                    b.addMfaDevice(new MfaDevice(name, A + "mfa/" + name, daysAgo(Math.max(0, age - 1))));
+                    b.addMfaDevice(new MfaDevice(name, iam + "mfa/" + name, daysAgo(Math.max(0, age - 1))));
                 }
                 if (random.nextInt(100) < 85) {
                     passwordLastUsed.put(name, daysAgo(random.nextDouble() * Math.min(age, 400)));
@@ -170,21 +191,21 @@ public final class SyntheticAccount {
             } else if (kind < 92) {
                 prefix = "irsa";
                 trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
-                        + A + "oidc-provider/" + oidcUrl + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":"
+                        + iam + "oidc-provider/" + oidcUrl + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":"
                         + "{\"StringEquals\":{\"" + oidcUrl + ":sub\":\"system:serviceaccount:ns-" + random.nextInt(50)
                         + ":sa-" + i + "\",\"" + oidcUrl + ":aud\":\"sts.amazonaws.com\"}}}]}";
             } else if (kind < 97) {
                 prefix = "sso";
                 trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
-                        + A + "saml-provider/okta\"},\"Action\":[\"sts:AssumeRoleWithSAML\",\"sts:TagSession\"],\"Condition\":"
+                        + iam + "saml-provider/okta\"},\"Action\":[\"sts:AssumeRoleWithSAML\",\"sts:TagSession\"],\"Condition\":"
                         + "{\"StringEquals\":{\"SAML:aud\":\"https://signin.aws.amazon.com/saml\"}}}]}";
             } else {
                 prefix = "admin";
                 trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
-                        + A + "root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
+                        + iam + "root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
             }
             String name = prefix + "-role-" + i;
-            Role.Builder b = Role.builder(name, A + "role/" + name).roleId(id("AROA")).created(daysAgo(1 + random.nextInt(2000)))
+            Role.Builder b = Role.builder(name, iam + "role/" + name).roleId(id("AROA")).created(daysAgo(1 + random.nextInt(2000)))
                     .trustPolicy(doc(trust)).attachedPolicies(attachments(policies, random.nextInt(4)))
                     .maxSessionDuration(Duration.ofHours(1 + (random.nextInt(4) == 0 ? random.nextInt(12) : 0)));
             if (random.nextInt(100) < 30) {
@@ -197,17 +218,18 @@ public final class SyntheticAccount {
                 b.lastUsed(new RoleLastUsed(daysAgo(random.nextDouble() * 500), random.nextInt(3) == 0 ? "eu-west-1" : "us-east-1"));
             }
             if (prefix.equals("ec2")) {
-                b.instanceProfiles(List.of(new InstanceProfile(name, id("AIPA"), A + "instance-profile/" + name, "/", daysAgo(10))));
+                b.instanceProfiles(List.of(new InstanceProfile(name, id("AIPA"), iam + "instance-profile/" + name, "/", daysAgo(10))));
             }
             if (random.nextInt(4) == 0) {
                 b.tags(Map.of("app", "app-" + random.nextInt(300)));
             }
             roles.add(b.build());
         }
+        roles.addAll(extraRoles);
 
-        AccountSnapshot s = AccountSnapshot.builder(ACCOUNT_ID, AS_OF).alias("synthetic").users(users).groups(groups)
+        AccountSnapshot s = AccountSnapshot.builder(accountId, AS_OF).alias("synthetic").users(users).groups(groups)
                 .roles(roles).policies(policies)
-                .oidcProviders(List.of(new OidcProvider(A + "oidc-provider/" + oidcUrl, oidcUrl, List.of("sts.amazonaws.com"),
+                .oidcProviders(List.of(new OidcProvider(iam + "oidc-provider/" + oidcUrl, oidcUrl, List.of("sts.amazonaws.com"),
                         List.of("9e99a48a9960b14926bb7f3b02e22da2b0ab7280"), Optional.of(daysAgo(400)), Map.of())))
                 .build();
         return s.toBuilder().credentialReport(DerivedCredentialReport.derive(s, new DerivedCredentialReport.Facts(
@@ -238,8 +260,8 @@ public final class SyntheticAccount {
                         .append(VERBS[random.nextInt(VERBS.length)]).append(random.nextInt(3) == 0 ? "*" : "Item").append('"');
             }
             s.append("],\"Resource\":");
-            s.append(random.nextInt(4) == 0 ? "\"*\"" : "[\"arn:aws:" + service + ":us-east-1:" + ACCOUNT_ID + ":res-"
-                    + random.nextInt(1000) + "/*\",\"arn:aws:" + service + ":us-east-1:" + ACCOUNT_ID + ":res-"
+            s.append(random.nextInt(4) == 0 ? "\"*\"" : "[\"arn:aws:" + service + ":us-east-1:" + accountId + ":res-"
+                    + random.nextInt(1000) + "/*\",\"arn:aws:" + service + ":us-east-1:" + accountId + ":res-"
                     + random.nextInt(1000) + "\"]");
             if (random.nextInt(10) == 0) {
                 s.append(",\"Condition\":{\"StringEquals\":{\"aws:RequestedRegion\":[\"us-east-1\",\"eu-west-1\"]},"

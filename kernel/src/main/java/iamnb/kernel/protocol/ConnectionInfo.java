@@ -60,6 +60,22 @@ public record ConnectionInfo(
                 text(node, "key", ""));
     }
 
+    /**
+     * What to warn about when the connection file's key is empty: the kernel then accepts unsigned messages, so
+     * whoever can reach its ports runs code as the kernel's user. Empty when the key is set.
+     */
+    public java.util.Optional<String> unsignedWarning() {
+        if (!key.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean loopback = transport.equals("ipc") || ip.equals("127.0.0.1") || ip.equals("localhost")
+                || ip.equals("::1");
+        return java.util.Optional.of("the connection file's key is empty, so messages are not signed: anyone who can"
+                + " reach " + (loopback ? "this machine's" : "the") + " ports on " + ip + " can run code as this user"
+                + (loopback ? "" : " from the network") + "; give the kernel a key (Jupyter, JupyterHub and Enterprise"
+                + " Gateway write one by default)");
+    }
+
     /** The ZeroMQ endpoint for one channel's port. */
     public String endpoint(int port) {
         return transport.equals("tcp") ? "tcp://" + ip + ":" + port : "ipc://" + ip + "-" + port;

@@ -30,6 +30,17 @@ class ConnectionInfoTest {
     }
 
     @Test
+    void unsignedWarning_whenKeyEmpty_thenWarnsAndSaysNetworkForAnInterface() throws Exception {
+        String ports = "\"shell_port\":1,\"control_port\":2,\"iopub_port\":3,\"stdin_port\":4,\"hb_port\":5";
+        ConnectionInfo signed = parse("{\"ip\":\"0.0.0.0\"," + ports + ",\"key\":\"k\"}");
+        assertTrue(signed.unsignedWarning().isEmpty());
+        String local = parse("{\"ip\":\"127.0.0.1\"," + ports + ",\"key\":\"\"}").unsignedWarning().orElseThrow();
+        assertTrue(local.contains("not signed") && !local.contains("network"), local);
+        String remote = parse("{\"ip\":\"0.0.0.0\"," + ports + ",\"key\":\"\"}").unsignedWarning().orElseThrow();
+        assertTrue(remote.contains("0.0.0.0") && remote.contains("from the network"), remote);
+    }
+
+    @Test
     void read_whenPortMissing_thenErrorNamesField() {
         ProtocolException e = assertThrows(ProtocolException.class, () -> parse(
                 "{\"transport\":\"tcp\",\"ip\":\"127.0.0.1\",\"shell_port\":1,\"control_port\":2,"
