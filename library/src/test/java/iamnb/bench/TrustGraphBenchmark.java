@@ -3,11 +3,12 @@ package iamnb.bench;
 import iamnb.org.OrgAccess;
 import iamnb.org.RolePaths;
 import iamnb.org.TrustGraph;
-import iamnb.source.InMemoryOrg;
+import iamnb.source.OrgSource;
+import iamnb.source.SyntheticOrganization;
 
 /**
  * Builds the assume-role graph of a synthetic organization ({@link SyntheticOrganization}: accounts of 50 users and
- * 200 roles, generated on request) and searches paths to admin in one account, printing wall times, edge counts and
+ * 200 roles, generated on request, the generator the other organization benchmarks use) and searches paths to admin in one account, printing wall times, edge counts and
  * heap. A benchmark, not a test: it asserts nothing and prints figures.
  *
  * <p>Run (account counts default to 100 and 1000):
@@ -28,7 +29,7 @@ public final class TrustGraphBenchmark {
     }
 
     private static void run(int accounts) {
-        InMemoryOrg source = new SyntheticOrganization(accounts, 50, 200, 42).source();
+        OrgSource source = SyntheticOrganization.of(accounts, 50, 200, 42).source();
         long g0 = System.nanoTime();
         source.load(SyntheticOrganization.accountId(0));
         double oneLoad = (System.nanoTime() - g0) / 1e6;
