@@ -317,9 +317,13 @@ public final class OrgCollector {
                     return new Outcome(m.collected(digest, warnings), Optional.empty(), Optional.of(s.asOf()));
                 }
                 return new Outcome(m.collected("", warnings), Optional.of(s), Optional.of(s.asOf()));
-            } catch (IamnbException | SdkException e) {
+            } catch (RuntimeException e) {
+                // one account's failure (a refused required call, a malformed answer, the disk) is that account's,
+                // never the run's: it is listed with the reason, and the next run on the same folder retries it
+                String what = e instanceof IamnbException || e instanceof SdkException ? String.valueOf(e.getMessage())
+                        : e.toString();
                 return Outcome.notCollected(m, "account " + label(m) + " not collected: entered "
-                        + (self ? "with the caller's own credentials" : "with " + roleArn) + " but " + e.getMessage());
+                        + (self ? "with the caller's own credentials" : "with " + roleArn) + " but " + what);
             } finally {
                 if (assumed != null) {
                     assumed.close();
@@ -344,15 +348,14 @@ public final class OrgCollector {
             AwsFailure f = failure("sts:AssumeRole", aws.endpoint("sts"), e);
             String code = e instanceof AwsServiceException s && s.awsErrorDetails() != null
                     ? String.valueOf(s.awsErrorDetails().errorCode()) : "";
-            String why = switch (f.kind()) {
-                case DENIED -> "the role may be missing, may not trust " + caller.arn()
-                        + (options.externalId().isPresent() ? " with the external id given" : "")
-                        + ", or an SCP may deny sts:AssumeRole";
-                default -> code.equals("RegionDisabledException")
-                        ? "STS is not enabled in this region for the account; collect from a region it enables"
-                        + " (e.g. us-east-1) or activate the region's STS endpoint"
-                        : f.advice();
-            };
+            String why = code.equals("RegionDisabledException")
+                    ? "STS is not enabled in this region for the account; collect from a region it enables"
+                            + " (e.g. us-east-1) or activate the region's STS endpoint"
+                    : f.kind() == AwsFailure.Kind.DENIED
+                    ? "the role may be missing, may not trust " + caller.arn()
+                            + (options.externalId().isPresent() ? " with the external id given" : "")
+                            + ", or an SCP may deny sts:AssumeRole"
+                    : f.advice();
             return "account " + label(m) + " not collected: cannot assume " + roleArn + ": sts:AssumeRole "
                     + f.reason() + "; " + why;
         }

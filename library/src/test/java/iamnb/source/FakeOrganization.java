@@ -60,6 +60,7 @@ final class FakeOrganization implements AutoCloseable {
     private final Set<String> missingRoles;
     private final Map<String, FakeAws> byKeyId = new LinkedHashMap<>();
     private final Map<String, Integer> throttleFirst = new ConcurrentHashMap<>();
+    private final Set<String> regionDisabled = ConcurrentHashMap.newKeySet();
     private final WireMockServer server;
 
     /**
@@ -83,6 +84,12 @@ final class FakeOrganization implements AutoCloseable {
     /** Answers the first {@code times} requests of an Organizations operation with TooManyRequestsException. */
     FakeOrganization throttleFirst(String operation, int times) {
         throttleFirst.put(operation, times);
+        return this;
+    }
+
+    /** Refuses AssumeRole into this account as STS does when the account has not enabled the region. */
+    FakeOrganization regionDisabled(String accountId) {
+        regionDisabled.add(accountId);
         return this;
     }
 
@@ -161,6 +168,10 @@ final class FakeOrganization implements AutoCloseable {
                     + " on resource: " + arn);
         }
         String account = m.group(1);
+        if (regionDisabled.contains(account)) {
+            return stsError(403, "RegionDisabledException", "STS is not activated in this region for account:"
+                    + account + ". Your account administrator can activate STS in this region using the IAM Console.");
+        }
         String session = form.getOrDefault("RoleSessionName", "");
         // expires in an hour of real time: the SDK's provider judges staleness by the wall clock
         Instant expires = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

@@ -191,6 +191,19 @@ class OrgCollectorTest {
     }
 
     @Test
+    void collect_whenStsIsNotEnabledInTheRegionForAnAccount_saysSoInItsReason() {
+        serve(DEMO_ORG, Set.of()).regionDisabled(TOOLS);
+        Org org = collect(o -> { });
+
+        String reason = String.join("; ", org.findMember(TOOLS).orElseThrow().warnings());
+        assertTrue(reason.contains("account " + TOOLS + " (tools-ci) not collected: cannot assume arn:aws:iam::"
+                + TOOLS + ":role/" + ROLE), reason);
+        assertTrue(reason.contains("RegionDisabledException: STS is not activated in this region"), reason);
+        assertTrue(reason.contains("collect from a region it enables"), reason);
+        assertEquals(4, org.collectedAccountIds().size());
+    }
+
+    @Test
     void collect_whenOrganizationsThrottles_retriesAndListsEveryAccount() {
         serve(DEMO_ORG, Set.of()).throttleFirst("ListAccountsForParent", 2).throttleFirst("ListRoots", 1);
         Org org = collect(o -> { });
