@@ -81,6 +81,10 @@ public final class OrgCollector {
             Listing listing = listOrganization(aws);
             Organization org = listing.organization();
             checkSelectedIdsExist(org);
+            previous.organizationId().filter(id -> !id.equals(org.id())).ifPresent(id -> {
+                throw new InvalidInputException(dir.orElseThrow() + " holds organization " + id + ", not "
+                        + org.id() + " that the caller belongs to; save to a new folder");
+            });
             Run run = new Run(org, listing.warnings(), caller, previous);
             return run.collect(aws);
         }
@@ -130,8 +134,9 @@ public final class OrgCollector {
     // ---- resuming -------------------------------------------------------------------------------------------
 
     /** Members a previous run on the same folder collected, and the instant its index records. */
-    private record Previous(Map<String, OrgMember> collected, Optional<Instant> asOf) {
-        static final Previous NONE = new Previous(Map.of(), Optional.empty());
+    private record Previous(Optional<String> organizationId, Map<String, OrgMember> collected,
+                            Optional<Instant> asOf) {
+        static final Previous NONE = new Previous(Optional.empty(), Map.of(), Optional.empty());
     }
 
     private static Previous previous(Path dir) {
@@ -148,7 +153,7 @@ public final class OrgCollector {
         }
         Map<String, OrgMember> collected = new TreeMap<>();
         folder.members().stream().filter(OrgMember::collected).forEach(m -> collected.put(m.accountId(), m));
-        return new Previous(collected, Optional.of(folder.asOf()));
+        return new Previous(Optional.of(folder.organization().id()), collected, Optional.of(folder.asOf()));
     }
 
     // ---- one run --------------------------------------------------------------------------------------------

@@ -251,6 +251,18 @@ class OrgCollectorTest {
     }
 
     @Test
+    void collect_whenTheFolderHoldsAnotherOrganization_refusesToMixThem(@TempDir Path dir) {
+        serve(DEMO_ORG, Set.of());
+        collect(o -> o.accounts(TOOLS).saveTo(dir));
+        aws.close();
+        serve(new Organization("o-zzzzzzzzzz", DEMO_ORG.arn(), MANAGEMENT, "ALL", DEMO_ORG.units(),
+                DEMO_ORG.accounts(), DEMO_ORG.policies()), Set.of());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> collect(o -> o.saveTo(dir)));
+        assertTrue(e.getMessage().contains(DEMO_ORG.id()) && e.getMessage().contains("o-zzzzzzzzzz"), e.getMessage());
+        assertEquals(0, count(assumeRole()));
+    }
+
+    @Test
     void collect_whenSavedOrHeldInMemory_givesTheSameDigestAsTheFolderReadBack(@TempDir Path dir) {
         serve(DEMO_ORG, Set.of(SANDBOX));
         Org inMemory = collect(o -> { });
