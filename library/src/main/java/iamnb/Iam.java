@@ -5,6 +5,8 @@ import iamnb.source.DemoAccount;
 import iamnb.source.DemoOrganization;
 import iamnb.source.LiveOptions;
 import iamnb.source.LiveSource;
+import iamnb.source.OrgCollector;
+import iamnb.source.OrgOptions;
 import iamnb.source.OrgSnapshotFolder;
 import iamnb.source.SnapshotReader;
 import java.nio.file.Path;
@@ -122,5 +124,30 @@ public final class Iam {
      */
     public static Org demoOrganization() {
         return new Org(DemoOrganization.source());
+    }
+
+    // ---- collecting an organization (issue 13 item 1) ----
+
+    /**
+     * Collects a whole AWS Organization, read-only, from its management (or a delegated administrator) account:
+     * lists it with Organizations, assumes {@code memberRole} in each selected member account and reads it as
+     * {@link #live(LiveOptions)} does, a few accounts at a time. An account that cannot be entered is listed with
+     * the reason in {@code org.accounts()}; with {@code saveTo(dir)} every account is saved as it arrives and a
+     * second run on the same folder fetches only what is missing.
+     *
+     * <pre>{@code
+     * var org = Iam.organization(o -> o.profile("org-audit").parallelism(4).saveTo(Path.of("org-2026-11")));
+     * }</pre>
+     *
+     * @throws SourceUnavailableException when the organization cannot be listed
+     */
+    public static Org organization(Consumer<OrgOptions.Builder> options) {
+        OrgOptions.Builder b = OrgOptions.builder();
+        options.accept(b);
+        return organization(b.build());
+    }
+
+    public static Org organization(OrgOptions options) {
+        return new Org(new OrgCollector(options).collect());
     }
 }

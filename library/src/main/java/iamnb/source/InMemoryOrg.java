@@ -37,17 +37,48 @@ public final class InMemoryOrg implements OrgSource {
      */
     public InMemoryOrg(Organization organization, Set<String> collected, Function<String, String> notCollected,
                        Function<String, AccountSnapshot> load, Instant asOf, String description) {
+        this(organization, membersOf(organization, collected, notCollected), load, asOf, description);
+    }
+
+    private InMemoryOrg(Organization organization, List<OrgMember> members, Function<String, AccountSnapshot> load,
+                        Instant asOf, String description) {
         this.organization = Objects.requireNonNull(organization, "organization");
         this.load = Objects.requireNonNull(load, "load");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.description = Objects.requireNonNull(description, "description");
+        this.members = members.stream().sorted(Comparator.comparing(OrgMember::accountId)).toList();
+    }
+
+    private static List<OrgMember> membersOf(Organization organization, Set<String> collected,
+                                             Function<String, String> notCollected) {
         List<OrgMember> list = new ArrayList<>();
         for (OrgAccount a : organization.accounts()) {
             OrgMember m = OrgMember.of(organization, a);
             list.add(collected.contains(a.id()) ? m.collected("", List.of()) : m.notCollected(notCollected.apply(a.id())));
         }
-        list.sort(Comparator.comparing(OrgMember::accountId));
-        this.members = List.copyOf(list);
+        return list;
+    }
+
+    /**
+     * An organization of snapshots in memory whose members are given as they are (with their warnings, and the
+     * reason each uncollected one was not collected), as a live collection without a folder produces it.
+     *
+     * @throws InvalidInputException when a member is not in the organization, or a collected one has no snapshot
+     */
+    public static InMemoryOrg of(Organization organization, List<OrgMember> members,
+                                 Map<String, AccountSnapshot> snapshots, Instant asOf, String description) {
+        Map<String, AccountSnapshot> byId = Map.copyOf(snapshots);
+        for (OrgMember m : members) {
+            if (organization.account(m.accountId()).isEmpty()) {
+                throw new InvalidInputException("member " + m.accountId() + " is not in organization "
+                        + organization.id());
+            }
+            if (m.collected() && !byId.containsKey(m.accountId())) {
+                throw new InvalidInputException("member " + m.accountId() + " is marked collected but no snapshot"
+                        + " of it was given");
+            }
+        }
+        return new InMemoryOrg(organization, members, byId::get, asOf, description);
     }
 
     /** An organization of snapshots already in memory (every member not among them is "not collected"). */

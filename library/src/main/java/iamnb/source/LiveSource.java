@@ -13,9 +13,6 @@ import iamnb.model.LoginProfile;
 import iamnb.model.ManagedPolicy;
 import iamnb.model.MfaDevice;
 import iamnb.model.OidcProvider;
-import iamnb.model.OrgAccount;
-import iamnb.model.OrgPolicy;
-import iamnb.model.OrgUnit;
 import iamnb.model.Organization;
 import iamnb.model.PolicyDocument;
 import iamnb.model.Role;
@@ -50,8 +47,6 @@ import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
-import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
-import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -461,63 +456,11 @@ public final class LiveSource {
     // ---- organization ---------------------------------------------------------------------------------------
 
     private Organization organization(AwsClients aws) {
-        var orgs = aws.organizations();
-        progress.started("organization", 0);
-        software.amazon.awssdk.services.organizations.model.Organization org;
-        try {
-            org = orgs.describeOrganization().organization();
-        } catch (AwsOrganizationsNotInUseException e) {
-            warnings.add("organization: the account is not in an organization, so no SCP or RCP applies");
-            return null;
+        OrganizationReader.Result r = new OrganizationReader(aws.organizations(), progress, this::reason).read();
+        synchronized (warnings) {
+            warnings.addAll(r.warnings());
         }
-        Map<String, List<String>> attached = new HashMap<>();
-        List<OrgPolicy> policies = new ArrayList<>();
-        for (PolicyType type : List.of(PolicyType.SERVICE_CONTROL_POLICY, PolicyType.RESOURCE_CONTROL_POLICY)) {
-            optional(type == PolicyType.SERVICE_CONTROL_POLICY ? "SCPs" : "RCPs", "organizations:ListPolicies", () -> {
-                // The filter is not trusted: keep only policies of the type asked for, each once.
-                Map<String, software.amazon.awssdk.services.organizations.model.PolicySummary> ofType = new LinkedHashMap<>();
-                orgs.listPoliciesPaginator(r -> r.filter(type)).stream().flatMap(pg -> pg.policies().stream())
-                        .filter(p -> type.toString().equals(p.typeAsString()))
-                        .forEach(p -> ofType.putIfAbsent(p.id(), p));
-                for (var s : ofType.values()) {
-                    var p = orgs.describePolicy(r -> r.policyId(s.id())).policy();
-                    policies.add(new OrgPolicy(Names.orgPolicyId(s.id(), "organizations:ListPolicies"), s.arn(), s.name(), s.description(), s.typeAsString(),
-                            Boolean.TRUE.equals(s.awsManaged()),
-                            PolicyDocument.parse(p.content(), "organizations:DescribePolicy " + s.id())));
-                    for (var t : orgs.listTargetsForPolicyPaginator(r -> r.policyId(s.id())).stream().flatMap(pg -> pg.targets().stream()).toList()) {
-                        String target = Names.orgTarget(t.targetId(), "organizations:ListTargetsForPolicy");
-                        List<String> ids = attached.computeIfAbsent(target, k -> new ArrayList<>());
-                        if (!ids.contains(s.id())) {
-                            ids.add(s.id());
-                        }
-                    }
-                }
-                return null;
-            }, null);
-        }
-        List<OrgUnit> units = new ArrayList<>();
-        List<OrgAccount> accounts = new ArrayList<>();
-        List<String> queue = new ArrayList<>();
-        for (var root : orgs.listRootsPaginator(r -> { }).stream().flatMap(pg -> pg.roots().stream()).toList()) {
-            units.add(new OrgUnit(Names.orgTarget(root.id(), "organizations:ListRoots"), root.arn(), root.name(), "", attached.getOrDefault(root.id(), List.of())));
-            queue.add(root.id());
-        }
-        for (int i = 0; i < queue.size(); i++) {
-            String parent = queue.get(i);
-            for (var ou : orgs.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
-                    .flatMap(pg -> pg.organizationalUnits().stream()).toList()) {
-                units.add(new OrgUnit(Names.orgTarget(ou.id(), "organizations:ListOrganizationalUnitsForParent"), ou.arn(), ou.name(), parent, attached.getOrDefault(ou.id(), List.of())));
-                queue.add(ou.id());
-            }
-            for (var a : orgs.listAccountsForParentPaginator(r -> r.parentId(parent)).stream()
-                    .flatMap(pg -> pg.accounts().stream()).toList()) {
-                accounts.add(new OrgAccount(Names.orgTarget(a.id(), "organizations:ListAccountsForParent"), a.arn(), a.name(), a.email(), a.statusAsString(), parent,
-                        attached.getOrDefault(a.id(), List.of())));
-            }
-            progress.advanced("organization", i + 1);
-        }
-        return new Organization(org.id(), org.arn(), org.masterAccountId(), org.featureSetAsString(), units, accounts,
-                policies);
+        return r.organization().orElse(null);
     }
 
     // ---- Access Analyzer, CloudTrail ------------------------------------------------------------------------

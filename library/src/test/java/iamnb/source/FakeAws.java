@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import iamnb.model.AccessKey;
@@ -64,13 +65,27 @@ public final class FakeAws implements AutoCloseable {
      * @param seed makes the throttled requests the same from run to run
      */
     public FakeAws(AccountSnapshot account, double throttleShare, long seed) {
+        this(account, throttleShare, seed, true);
+    }
+
+    private FakeAws(AccountSnapshot account, double throttleShare, long seed, boolean serve) {
         this.account = account;
         this.throttleShare = throttleShare;
         this.random = new SplittableRandom(seed);
-        this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-                .disableRequestJournal().containerThreads(24).extensions(new Transformer()));
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        this.server = serve ? new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
+                .disableRequestJournal().containerThreads(24).extensions(new Transformer())) : null;
+        if (server != null) {
+            server.start();
+            server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        }
+    }
+
+    /**
+     * The answers for one account without a server of its own, for a fake that serves several accounts on one port
+     * and hands each request to the account it was signed for ({@link #answer}).
+     */
+    static FakeAws responder(AccountSnapshot account) {
+        return new FakeAws(account, 0, 0, false);
     }
 
     public URI endpoint() {
@@ -94,7 +109,9 @@ public final class FakeAws implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 
     // ---- dispatch ---------------------------------------------------------------------------------------------
@@ -102,37 +119,41 @@ public final class FakeAws implements AutoCloseable {
     private final class Transformer implements ResponseDefinitionTransformerV2 {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            var request = event.getRequest();
-            String target = request.getHeader("X-Amz-Target");
-            if (target != null) {
-                String action = target.substring(target.lastIndexOf('.') + 1);
-                return count(action) ? jsonError(400, "ThrottlingException", "Rate exceeded") : json(action);
-            }
-            if (request.getMethod().getName().equals("GET")) {
-                URI url = URI.create(request.getUrl());
-                String action = url.getPath().equals("/analyzer") ? "ListAnalyzers"
-                        : url.getPath().equals("/") ? "ListBuckets" : "S3 " + url.getPath();
-                if (count(action)) {
-                    return xml(503, "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
-                }
-                return switch (action) {
-                    case "ListAnalyzers" -> ok("application/json", "{\"analyzers\":[]}");
-                    case "ListBuckets" -> xml(200, listBuckets(url.getRawQuery() != null));
-                    default -> xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
-                };
-            }
-            Map<String, String> form = form(request.getBodyAsString());
-            String action = form.getOrDefault("Action", "?");
-            if (count(action)) {
-                return xml(400, iamError("Throttling", "Rate exceeded"));
-            }
-            return query(action, form);
+            return answer(event.getRequest());
         }
 
         @Override
         public String getName() {
             return "fake-aws";
         }
+    }
+
+    /** This account's answer to one request (IAM/STS query, S3, JSON 1.1 or REST-JSON). */
+    ResponseDefinition answer(Request request) {
+        String target = request.getHeader("X-Amz-Target");
+        if (target != null) {
+            String action = target.substring(target.lastIndexOf('.') + 1);
+            return count(action) ? jsonError(400, "ThrottlingException", "Rate exceeded") : json(action);
+        }
+        if (request.getMethod().getName().equals("GET")) {
+            URI url = URI.create(request.getUrl());
+            String action = url.getPath().equals("/analyzer") ? "ListAnalyzers"
+                    : url.getPath().equals("/") ? "ListBuckets" : "S3 " + url.getPath();
+            if (count(action)) {
+                return xml(503, "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
+            }
+            return switch (action) {
+                case "ListAnalyzers" -> ok("application/json", "{\"analyzers\":[]}");
+                case "ListBuckets" -> xml(200, listBuckets(url.getRawQuery() != null));
+                default -> xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+            };
+        }
+        Map<String, String> form = form(request.getBodyAsString());
+        String action = form.getOrDefault("Action", "?");
+        if (count(action)) {
+            return xml(400, iamError("Throttling", "Rate exceeded"));
+        }
+        return query(action, form);
     }
 
     /** Counts a request; true when it is to be throttled. */
