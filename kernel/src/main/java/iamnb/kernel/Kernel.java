@@ -53,14 +53,39 @@ public final class Kernel {
         this.evaluator = evaluator;
     }
 
-    /** Binds the sockets, starts the helper threads and JShell's preload; returns before serving shell. */
+    /** Starts JShell's build and preload ({@link #begin}), then binds the sockets ({@link Startup#connect}). */
     public static Kernel start(Path connectionFile, Map<String, String> env, PrintStream kernelOut,
             PrintStream kernelErr) {
+        return begin(env, kernelOut, kernelErr).connect(connectionFile);
+    }
+
+    /**
+     * The first step of a start, taken before anything else: the output routing and JShell's build and preload
+     * on their own thread. JShell's first compilation is the longest part of a start (javac runs cold), so it
+     * begins before the process configures logging, watches its client and reads the connection file.
+     */
+    public static Startup begin(Map<String, String> env, PrintStream kernelOut, PrintStream kernelErr) {
         long t0 = System.nanoTime();
         OutputRouter router = new OutputRouter(kernelOut, kernelErr);
         router.install();
         CompletableFuture<JShellEvaluator> evaluator = startEvaluator(router, kernelOut, kernelErr, env, t0);
+        return new Startup(env, router, evaluator, t0);
+    }
 
+    /** A kernel whose JShell is starting and whose sockets are not bound yet. */
+    public record Startup(Map<String, String> env, OutputRouter router,
+            CompletableFuture<JShellEvaluator> evaluator, long startedNanos) {
+        /** Binds the sockets, starts the helper threads; returns before serving shell. */
+        public Kernel connect(Path connectionFile) {
+            return Kernel.connect(this, connectionFile);
+        }
+    }
+
+    private static Kernel connect(Startup startup, Path connectionFile) {
+        Map<String, String> env = startup.env();
+        OutputRouter router = startup.router();
+        CompletableFuture<JShellEvaluator> evaluator = startup.evaluator();
+        long t0 = startup.startedNanos();
         ObjectMapper json = new ObjectMapper();
         ConnectionInfo info = ConnectionInfo.read(connectionFile, json);
         info.unsignedWarning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));

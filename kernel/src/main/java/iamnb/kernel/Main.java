@@ -28,13 +28,15 @@ public final class Main {
         Thread.currentThread().setName("iamnb-shell");
         PrintStream kernelOut = System.out;
         PrintStream kernelErr = System.err;
+        // JShell's start (the longest part) first, on its own thread; logging and the client watch meanwhile.
+        Kernel.Startup startup = Kernel.begin(System.getenv(), kernelOut, kernelErr);
         KernelLogging.configure(kernelErr, System.getenv("IAMNB_LOG_LEVEL"));
         // Watch the client first: a kernel whose client dies during start-up must not stay behind either.
         ParentWatch.fromEnvironment(System.getenv()).ifPresent(watch -> watch.start(reason -> {
             System.getLogger("iamnb.kernel").log(System.Logger.Level.WARNING, "exiting: " + reason);
             ProcessExit.exit(1);
         }));
-        Kernel.start(Path.of(args[0]), System.getenv(), kernelOut, kernelErr).serve();
+        startup.connect(Path.of(args[0])).serve();
         ProcessExit.awaitExitInProgress();
     }
 }
