@@ -23,7 +23,6 @@ import iamnb.policy.PrincipalMatch;
 import iamnb.policy.Request;
 import iamnb.policy.RequestPrincipal;
 import iamnb.policy.StatementMatch;
-import iamnb.policy.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +39,9 @@ import java.util.stream.Collectors;
  * account (an arbitrary role of it, then each principal the policy names there), with that principal's own policies
  * assumed to allow, and reads the answer: whether the trust policy's Principal took the principal in as its whole
  * account ({@link PrincipalMatch#ACCOUNT}) or by name, which conditions of the matching statements held or
- * failed, and the verdict.
+ * failed, and the verdict. A trust is <i>open</i> when a matching Allow statement applies as the request stands
+ * (every condition held with no context the caller would have to add); the caller's own SCPs are its account's
+ * business, not the role's trust, so they do not make a trust closed.
  *
  * <ul>
  *   <li>{@code ORG-TRUST-OUTSIDE}: the account is not a member. High when any of its principals may assume the role
@@ -119,8 +120,8 @@ public final class CrossAccountTrust {
             if (result.matched().isEmpty()) {
                 continue;   // the Principal does not take this principal in; try the next
             }
-            if (result.decision().verdict() == Verdict.EXPLICIT_DENY) {
-                return;     // a Deny stops the trust for this principal: nothing to report
+            if (result.deniedOnRoleSide()) {
+                return;     // a Deny of the trust policy or an RCP stops it for this principal: nothing to report
             }
             report(role, account, result, out);
             return;
@@ -128,8 +129,20 @@ public final class CrossAccountTrust {
     }
 
     private record Probe(RequestPrincipal principal, Decision decision, List<StatementMatch> matched) {
+        /**
+         * True when a statement letting the principal in applies with the request as it stands: every condition
+         * held, none was needed beyond what the account knows. The caller's own side (its SCPs, which may deny by
+         * region or time) is not the role's trust, so it does not count here; the evidence quotes the full verdict.
+         */
         boolean open() {
-            return decision.allowed();
+            return matched.stream().anyMatch(StatementMatch::applies);
+        }
+
+        /** True when the role's side (trust policy Deny, RCP) explicitly denies the probe. */
+        boolean deniedOnRoleSide() {
+            return decision.layerResults().stream()
+                    .filter(l -> l.kind() == LayerKind.RESOURCE_POLICY || l.kind() == LayerKind.RCP)
+                    .anyMatch(l -> !l.denies().isEmpty());
         }
 
         boolean wholeAccount() {
@@ -177,7 +190,7 @@ public final class CrossAccountTrust {
         String statements = p.matched().stream().map(s -> s.label()).distinct().collect(Collectors.joining(", "));
         String evidence = "trust policy of " + role.name() + ", statement(s) " + statements + "; conditions: "
                 + p.conditions() + ". Engine: sts:AssumeRole by " + p.principal().arn() + " (its own policies "
-                + "assumed to allow) is " + p.decision().verdict()
+                + "assumed to allow) is " + p.decision().verdict() + " with every layer, SCPs of its account included"
                 + (p.decision().decidingStatementLabel().isEmpty() ? "" : " (" + p.decision().decidingStatementLabel() + ")");
         if (!member) {
             boolean narrowed = p.everyStatementTests(NARROWING);
