@@ -298,4 +298,24 @@ public final class Org {
     public iamnb.org.RolePaths pathsToAdmin(String accountId) {
         return access().pathsToAdmin(accountId);
     }
+
+    // ---- org-wide audits and export (issue 13 items 3 and 5) -----------------------------------------------------
+
+    /**
+     * The audits of every member account, streamed account by account ({@link iamnb.org.OrgAudit}):
+     * {@code org.audit().all()}, {@code org.audit().each(Audit::admins)}, {@code org.audit().summary()},
+     * {@code org.audit().exportAll(dir, Format.PARQUET)}; {@code .parallelism(2)} and
+     * {@code .progress(progressListener())} before them.
+     */
+    public iamnb.org.OrgAudit audit() {
+        return new iamnb.org.OrgAudit(source);
+    }
+
+    /**
+     * One row per member account with its findings per severity ({@code org.audit().summary()}): every audit of
+     * every account and the organization checks, counted; the grand total is in the table's name.
+     */
+    public Table summary() {
+        return audit().summary();
+    }
 }

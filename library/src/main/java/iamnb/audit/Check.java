@@ -183,7 +183,26 @@ public enum Check {
 
     SECRET_IN_METADATA("SECRET-IN-METADATA", Severity.HIGH,
             "a secret-shaped value in a tag, description, policy document or CloudTrail request",
-            Docs.IAM + "best-practices.html");
+            Docs.IAM + "best-practices.html"),
+
+    // ---- organization: checks across member accounts (issue 13 item 3; iamnb.org, org.audit())
+    ORG_SCP_NO_GUARDRAIL("ORG-SCP-NO-GUARDRAIL", Severity.HIGH,
+            "active account under no SCP with a Deny, while other accounts of the organization are",
+            Docs.ORGANIZATIONS + "orgs_manage_policies_scps.html"),
+    ORG_SCP_GAP("ORG-SCP-GAP", Severity.MEDIUM,
+            "a Deny SCP attached to sibling OUs or accounts but not to this account's",
+            Docs.ORGANIZATIONS + "orgs_manage_policies_scps_attach.html"),
+    ORG_TRUST_OUTSIDE("ORG-TRUST-OUTSIDE", Severity.HIGH, "a role trusts an account outside the organization",
+            Docs.IAM + "id_roles_common-scenarios_third-party.html"),
+    ORG_TRUST_NO_EXTERNALID("ORG-TRUST-NO-EXTERNALID", Severity.MEDIUM,
+            "a role trusts a third-party (non-member) account without sts:ExternalId",
+            Docs.IAM + "id_roles_create_for-user_externalid.html"),
+    ORG_TRUST_MEMBER_ROOT("ORG-TRUST-MEMBER-ROOT", Severity.MEDIUM,
+            "a role trusts a whole member account (its root) with no condition narrowing who",
+            Docs.IAM + "reference_policies_elements_principal.html"),
+    ORG_ACCOUNT_NOT_AUDITED("ORG-ACCOUNT-NOT-AUDITED", Severity.INFO,
+            "a member account was not audited: not collected, or its snapshot could not be read",
+            Docs.ORGANIZATIONS + "orgs_manage_accounts_access.html");
 
     /** Where the documentation lives; a class of its own so the constants above can use it. */
     private static final class Docs {
@@ -191,6 +210,7 @@ public enum Check {
         static final String S3 = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/";
         static final String S3_ACTIONS = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html";
         static final String EKS = "https://docs.aws.amazon.com/eks/latest/userguide/";
+        static final String ORGANIZATIONS = "https://docs.aws.amazon.com/organizations/latest/userguide/";
         static final String CLOUDTRAIL = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html";
     }
 
