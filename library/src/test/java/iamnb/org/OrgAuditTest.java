@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import iamnb.InvalidInputException;
 import iamnb.audit.Audit;
 import iamnb.audit.Check;
-import iamnb.model.AccountSnapshot;
 import iamnb.source.InMemoryOrg;
 import iamnb.source.ProgressListener;
 import java.util.ArrayList;
