@@ -54,6 +54,10 @@ EXPECTED = {
     "19-dev-sandbox-boundaries": ({"text/html"},
                                   ["dev-carol-test", "dev-sandbox-boundary", "iam:PermissionsBoundary",
                                    "admin + boundary"]),
+    "20-organization": ({"text/html", "image/png"},
+                        ["o-a1b2c3d4e5", "sandbox-dev", "ORG-TRUST-MEMBER-ROOT", "ORG-TRUST-OUTSIDE", "555566667777",
+                         "dev-sam (333333333333) → build-runner (111111111111) → cross-account-deploy (222222222222)",
+                         "ToolsCiRoles", "account=111111111111/part-0.parquet"]),
 }
 
 

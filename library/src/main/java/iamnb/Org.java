@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -176,14 +175,15 @@ public final class Org {
 
     /**
      * Checks every collected member against the digest the index records, one row per member: {@code account},
-     * {@code recorded}, {@code actual}, {@code ok}. A folder edited by hand (or by a colleague) after it was saved
-     * shows {@code ok == false}; re-save it to record the new digests.
+     * {@code recorded}, {@code actual}, {@code status} ({@code same}, {@code CHANGED}, or {@code no digest recorded}
+     * for a set that was never saved). A folder edited by hand (or by a colleague) after it was saved shows
+     * {@code CHANGED}; re-save it to record the new digests.
      */
     public Table verify() {
         StringColumn account = StringColumn.create("account");
         StringColumn recorded = StringColumn.create("recorded");
         StringColumn actual = StringColumn.create("actual");
-        BooleanColumn ok = BooleanColumn.create("ok");
+        StringColumn status = StringColumn.create("status");
         for (OrgMember m : members()) {
             if (!m.collected()) {
                 continue;
@@ -192,9 +192,9 @@ public final class Org {
             account.append(m.accountId());
             recorded.append(m.sha256());
             actual.append(now);
-            ok.append(!m.sha256().isEmpty() && m.sha256().equals(now));
+            status.append(m.sha256().isEmpty() ? "no digest recorded" : m.sha256().equals(now) ? "same" : "CHANGED");
         }
-        return Table.create("verify", account, recorded, actual, ok);
+        return Table.create("verify", account, recorded, actual, status);
     }
 
     /**

@@ -22,7 +22,7 @@ public record Preload(List<String> packages, List<String> staticImports, List<St
             "tech.tablesaw.api",
             "iamnb.kernel.display.api", // Markdown, Html, Json, Image, Svg, Progress, DisplayHandle
             "iamnb", "iamnb.model", "iamnb.source", "iamnb.policy", "iamnb.audit", "iamnb.runbook", "iamnb.chart",
-            "iamnb.catalog");
+            "iamnb.catalog", "iamnb.org");
 
     /** Static imports: the notebook API ({@code display}, {@code updateDisplay}, {@code clearOutput}). */
     public static final List<String> DEFAULT_STATIC_IMPORTS = List.of("iamnb.kernel.display.api.Notebook.*");
