@@ -55,7 +55,7 @@ class SyntheticOrganizationTest {
             assertTrue(a.snapshot().organization().isPresent());
         });
         assertEquals(org.collectedAccountIds(), seen);
-        assertTrue(org.verify().booleanColumn("ok").asList().stream().allMatch(ok -> ok));
+        assertTrue(org.verify().stringColumn("status").asList().stream().allMatch("same"::equals));
         assertEquals(SMALL.member(4), org.account(SyntheticOrganization.accountId(4)).snapshot().toBuilder()
                 .organization(null).build());
     }
