@@ -58,6 +58,17 @@ final class TrustGraphBuilder {
     record Target(String account, String arn, Map<String, String> tags, Layers side, TrustNames names,
                   List<Map<String, List<String>>> contexts, boolean admin, Instant asOf) {}
 
+    /**
+     * What every account's pass needs to know of the organization, computed once: its member ids (a set, so that
+     * a thousand-account organization is not scanned for each role) and the stand-in id of an account outside it.
+     */
+    record Scope(Organization org, Set<String> members, Set<String> collected, String stranger) {
+        static Scope of(Organization org, Set<String> collected) {
+            Set<String> members = org.accounts().stream().map(OrgAccount::id).collect(Collectors.toUnmodifiableSet());
+            return new Scope(org, members, Set.copyOf(collected), TrustGraphBuilder.stranger(members));
+        }
+    }
+
     /** What one account contributes. */
     record AccountPart(String account, List<TrustEdge> edges, List<Target> targets, List<Caller> kept,
                        Set<String> adminRoles, int principals, int roles) {}
@@ -74,7 +85,7 @@ final class TrustGraphBuilder {
         long start = System.nanoTime();
         Organization org = source.organization();
         List<String> collected = source.members().stream().filter(m -> m.collected()).map(m -> m.accountId()).toList();
-        Set<String> collectedSet = Set.copyOf(collected);
+        Scope scope = Scope.of(org, Set.copyOf(collected));
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "iamnb-trust-graph");
             t.setDaemon(true);
@@ -83,7 +94,7 @@ final class TrustGraphBuilder {
         try {
             List<Callable<AccountPart>> passes = new ArrayList<>();
             for (String id : collected) {
-                passes.add(() -> account(source.load(id), org, collectedSet));
+                passes.add(() -> account(source.load(id), scope));
             }
             List<AccountPart> parts = all(pool, passes);
 
@@ -137,8 +148,9 @@ final class TrustGraphBuilder {
 
     // ---- one account ----------------------------------------------------------------------------------------
 
-    static AccountPart account(AccountSnapshot snapshot, Organization org, Set<String> collected) {
+    static AccountPart account(AccountSnapshot snapshot, Scope scope) {
         String id = snapshot.accountId();
+        Organization org = scope.org();
         AccountSimulator sim = new AccountSimulator(new AccountView(snapshot, "account " + id));
         List<Caller> callers = new ArrayList<>();
         for (User u : snapshot.users()) {
@@ -156,7 +168,7 @@ final class TrustGraphBuilder {
                     .narrowedTo(AssumeChecks.ASSUME_ROLE);
             Optional<NamedPolicy> trustPolicy = trust.resourcePolicy();
             TrustNames names = TrustNames.of(trustPolicy.map(NamedPolicy::document));
-            edges.addAll(outsideEdges(sim, r, trust, org, collected));
+            edges.addAll(outsideEdges(sim, r, trust, scope));
             if (!names.namesAwsPrincipals()) {
                 continue;
             }
@@ -167,6 +179,9 @@ final class TrustGraphBuilder {
             Target t = new Target(id, r.arn(), r.tags(), trust, names, AssumeChecks.contextsToTry(trustPolicy), admin,
                     snapshot.asOf());
             targets.add(t);
+            if (!names.anyone() && !names.accounts().contains(id)) {
+                continue; // every principal named is of another account: decided between accounts
+            }
             for (Caller c : callers) {
                 if (c.arn().equals(r.arn())) {
                     continue; // a role assuming itself adds no reach
@@ -225,10 +240,10 @@ final class TrustGraphBuilder {
      * by the engine with a stand-in caller: an outside account's principal whose own policies are assumed to allow
      * (they are not in any snapshot), a service, an identity provider, or any principal of a stranger account.
      */
-    static List<TrustEdge> outsideEdges(AccountSimulator sim, Role role, Layers assumeTrust, Organization org,
-                                        Set<String> collected) {
-        String id = sim.account().accountId();
-        Set<String> members = org.accounts().stream().map(OrgAccount::id).collect(Collectors.toSet());
+    static List<TrustEdge> outsideEdges(AccountSimulator sim, Role role, Layers assumeTrust, Scope scope) {
+        Organization org = scope.org();
+        Set<String> members = scope.members();
+        Set<String> collected = scope.collected();
         Map<String, TrustEdge> out = new LinkedHashMap<>();
         for (Statement s : role.trustPolicy().statements()) {
             if (!s.isAllow() || s.principal().isEmpty() || s.notPrincipal()) {
@@ -236,19 +251,19 @@ final class TrustGraphBuilder {
             }
             Principal p = s.principal().get();
             if (p.isWildcard()) {
-                String stranger = stranger(members);
+                String stranger = scope.stranger();
                 outside(sim, role, NodeKind.ANY_PRINCIPAL, "", "*",
                         RequestPrincipal.role("arn:aws:iam::" + stranger + ":role/any-principal"),
                         AssumeChecks.ASSUME_ROLE, assumedAllow(stranger), "", assumeTrust, out);
             }
             for (String v : p.aws()) {
                 String a = v.trim();
-                String account = a.matches("\\d{12}") ? a : Arns.account(a);
+                String account = isAccountId(a) ? a : Arns.account(a);
                 if (a.equals("*") || account.isEmpty() || collected.contains(account)) {
                     continue;
                 }
                 boolean member = members.contains(account);
-                RequestPrincipal standIn = a.matches("\\d{12}") || a.endsWith(":root")
+                RequestPrincipal standIn = isAccountId(a) || a.endsWith(":root")
                         ? RequestPrincipal.role("arn:aws:iam::" + account + ":role/any-principal-of-" + account)
                         : RequestPrincipal.fromArn(a);
                 outside(sim, role, member ? NodeKind.MEMBER_NOT_COLLECTED : NodeKind.OUTSIDE_ACCOUNT, account, a,
@@ -325,7 +340,7 @@ final class TrustGraphBuilder {
             }
             default: {
                 String account = e.fromAccount();
-                RequestPrincipal p = from.matches("\\d{12}") || from.endsWith(":root")
+                RequestPrincipal p = isAccountId(from) || from.endsWith(":root")
                         ? RequestPrincipal.role("arn:aws:iam::" + account + ":role/any-principal-of-" + account)
                         : RequestPrincipal.fromArn(from);
                 return new StandIn(p, AssumeChecks.ASSUME_ROLE, assumedAllow(account),
@@ -339,6 +354,19 @@ final class TrustGraphBuilder {
                 .note("account " + account + " is outside the collected organization: its own policies were assumed "
                         + "to allow, so this shows what the role's side lets in")
                 .build();
+    }
+
+    /** Twelve digits: a trust policy's Principal naming a whole account by its id. */
+    static boolean isAccountId(String s) {
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An account id that is no member, standing for "any account". */
