@@ -16,6 +16,7 @@ import iamnb.policy.CrossAccountSimulator;
 import iamnb.policy.Decision;
 import iamnb.policy.Layers;
 import iamnb.policy.NamedPolicy;
+import iamnb.policy.PolicyCache;
 import iamnb.policy.Request;
 import iamnb.policy.RequestPrincipal;
 import iamnb.source.OrgSource;
@@ -152,20 +153,23 @@ final class TrustGraphBuilder {
         String id = snapshot.accountId();
         Organization org = scope.org();
         AccountSimulator sim = new AccountSimulator(new AccountView(snapshot, "account " + id));
+        // the sides kept after this pass compile their cut documents here, not in the simulator's cache of every
+        // policy of the account, which is released with the simulator
+        PolicyCache keep = PolicyCache.create();
         List<Caller> callers = new ArrayList<>();
         for (User u : snapshot.users()) {
-            callers.add(caller(sim, NodeKind.USER, id, u.arn(), sim.principal(u.arn())));
+            callers.add(caller(sim, keep, NodeKind.USER, id, u.arn(), sim.principal(u.arn())));
         }
         List<Role> roles = snapshot.roles().stream().filter(r -> !r.isServiceLinked()).toList();
         for (Role r : roles) {
-            callers.add(caller(sim, NodeKind.ROLE, id, r.arn(), session(sim, r.arn())));
+            callers.add(caller(sim, keep, NodeKind.ROLE, id, r.arn(), session(sim, r.arn())));
         }
         List<TrustEdge> edges = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         Set<String> admins = new LinkedHashSet<>();
         for (Role r : roles) {
             Layers trust = CrossAccountSimulator.resourceSide(sim, AssumeChecks.ASSUME_ROLE, r.arn())
-                    .narrowedTo(AssumeChecks.ASSUME_ROLE);
+                    .narrowedTo(AssumeChecks.ASSUME_ROLE, keep);
             Optional<NamedPolicy> trustPolicy = trust.resourcePolicy();
             TrustNames names = TrustNames.of(trustPolicy.map(NamedPolicy::document));
             edges.addAll(outsideEdges(sim, r, trust, scope));
@@ -197,8 +201,9 @@ final class TrustGraphBuilder {
         return new AccountPart(id, edges, targets, kept, admins, snapshot.users().size() + roles.size(), roles.size());
     }
 
-    private static Caller caller(AccountSimulator sim, NodeKind kind, String account, String arn, RequestPrincipal p) {
-        Layers side = CrossAccountSimulator.principalSide(sim, p).narrowedTo(AssumeChecks.ASSUME_ROLE);
+    private static Caller caller(AccountSimulator sim, PolicyCache keep, NodeKind kind, String account, String arn,
+                                 RequestPrincipal p) {
+        Layers side = CrossAccountSimulator.principalSide(sim, p).narrowedTo(AssumeChecks.ASSUME_ROLE, keep);
         return new Caller(kind, account, arn, p, side, AssumeChecks.assumePatterns(side));
     }
 

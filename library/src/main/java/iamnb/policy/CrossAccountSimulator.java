@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evaluates a request whose principal and resource belong to two accounts, each known from its own snapshot: the
@@ -90,6 +91,10 @@ public final class CrossAccountSimulator {
      * {@link #principalSide} and {@link #resourceSide}): the layers are joined as {@link #simulate} joins them.
      */
     public static Decision evaluate(Request prepared, Layers principalSide, Layers resourceSide) {
+        Optional<Layers> joined = Layers.joined(principalSide, resourceSide);
+        if (joined.isPresent()) {
+            return PolicyEvaluator.evaluate(prepared, joined.get());
+        }
         Layers.Builder b = principalSide.toBuilder();
         resourceSide.rcpLevels().forEach(l -> b.rcpLevel(l.name(), l.policies().toArray(NamedPolicy[]::new)));
         resourceSide.resourcePolicy().ifPresent(p -> b.resourcePolicy(p.name(), p.document(),

@@ -3,6 +3,7 @@ package iamnb.bench;
 import iamnb.org.OrgAccess;
 import iamnb.org.RolePaths;
 import iamnb.org.TrustGraph;
+import iamnb.source.OrgSnapshotFolder;
 import iamnb.source.OrgSource;
 import iamnb.source.SyntheticOrganization;
 
@@ -15,21 +16,41 @@ import iamnb.source.SyntheticOrganization;
  * <pre>
  * mvn -B -o -q -pl library test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -Xmx2g -cp library/target/test-classes:library/target/classes:$(cat library/cp.txt) \
- *      iamnb.bench.TrustGraphBenchmark [accounts...]
+ *      iamnb.bench.TrustGraphBenchmark [--snapshots DIR] [accounts...]
  * </pre>
+ *
+ * <p>With {@code --snapshots DIR} the organization is read from the snapshot folder {@code DIR/org-N} (as the
+ * issue asks: "loaded from snapshots"), written there first when missing, so later runs reuse it; without it the
+ * accounts are generated in memory while the graph is built.
  */
 public final class TrustGraphBenchmark {
     private TrustGraphBenchmark() {}
 
     public static void main(String[] args) {
-        int[] sizes = args.length == 0 ? new int[] {100, 1000} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+        java.nio.file.Path snapshots = null;
+        if (!rest.isEmpty() && rest.get(0).equals("--snapshots")) {
+            snapshots = java.nio.file.Path.of(rest.get(1));
+            rest = rest.subList(2, rest.size());
+        }
+        int[] sizes = rest.isEmpty() ? new int[] {100, 1000} : rest.stream().mapToInt(Integer::parseInt).toArray();
         for (int n : sizes) {
-            run(n);
+            run(n, snapshots);
         }
     }
 
-    private static void run(int accounts) {
-        OrgSource source = SyntheticOrganization.of(accounts, 50, 200, 42).source();
+    private static void run(int accounts, java.nio.file.Path snapshots) {
+        SyntheticOrganization generated = SyntheticOrganization.of(accounts, 50, 200, 42);
+        OrgSource source = generated.source();
+        if (snapshots != null) {
+            java.nio.file.Path dir = snapshots.resolve("org-" + accounts);
+            if (!java.nio.file.Files.exists(dir.resolve("organization-snapshot.json"))) {
+                long w0 = System.nanoTime();
+                generated.writeTo(dir);
+                System.out.printf("  wrote %s in %.1f s%n", dir, (System.nanoTime() - w0) / 1e9);
+            }
+            source = OrgSnapshotFolder.open(dir);
+        }
         long g0 = System.nanoTime();
         source.load(SyntheticOrganization.accountId(0));
         double oneLoad = (System.nanoTime() - g0) / 1e6;
@@ -55,10 +76,10 @@ public final class TrustGraphBenchmark {
         System.out.printf("  load average while running: %.1f on %d cores%n", os.getSystemLoadAverage(),
                 os.getAvailableProcessors());
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("%d accounts x (50 users, 200 roles): trustGraph %.1f s wall, %.1f s CPU (%d edges, %d cross-account, %d admin "
-                        + "roles; generating one account %.0f ms); pathsToAdmin(%s) %.2f s (%d paths found, %d verified); "
+        System.out.printf("%d accounts x (50 users, 200 roles)%s: trustGraph %.1f s wall, %.1f s CPU (%d edges, %d cross-account, %d admin "
+                        + "roles; loading one account %.0f ms); pathsToAdmin(%s) %.2f s (%d paths found, %d verified); "
                         + "pathsToAdmin(%s) %.2f s (%d found); heap used %d MB%n",
-                accounts, graphSeconds, graphCpu, graph.edges().size(), cross, graph.adminRoles().size(), oneLoad, target,
+                accounts, snapshots == null ? " generated" : " from snapshots", graphSeconds, graphCpu, graph.edges().size(), cross, graph.adminRoles().size(), oneLoad, target,
                 pathSeconds, paths.found(), paths.size(), SyntheticOrganization.accountId(accounts / 3), againSeconds,
                 again.found(), (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
