@@ -168,8 +168,7 @@ final class TrustGraphBuilder {
         List<Target> targets = new ArrayList<>();
         Set<String> admins = new LinkedHashSet<>();
         for (Role r : roles) {
-            Layers trust = CrossAccountSimulator.resourceSide(sim, AssumeChecks.ASSUME_ROLE, r.arn())
-                    .narrowedTo(AssumeChecks.ASSUME_ROLE, keep);
+            Layers trust = CrossAccountSimulator.resourceSide(sim, AssumeChecks.ASSUME_ROLE, r.arn(), keep);
             Optional<NamedPolicy> trustPolicy = trust.resourcePolicy();
             TrustNames names = TrustNames.of(trustPolicy.map(NamedPolicy::document));
             edges.addAll(outsideEdges(sim, r, trust, scope));
@@ -203,7 +202,7 @@ final class TrustGraphBuilder {
 
     private static Caller caller(AccountSimulator sim, PolicyCache keep, NodeKind kind, String account, String arn,
                                  RequestPrincipal p) {
-        Layers side = CrossAccountSimulator.principalSide(sim, p).narrowedTo(AssumeChecks.ASSUME_ROLE, keep);
+        Layers side = CrossAccountSimulator.principalSide(sim, p, AssumeChecks.ASSUME_ROLE, keep);
         return new Caller(kind, account, arn, p, side, AssumeChecks.assumePatterns(side));
     }
 

@@ -75,6 +75,18 @@ public final class CrossAccountSimulator {
     }
 
     /**
+     * {@link #principalSide(AccountSimulator, RequestPrincipal)} narrowed to one action ({@link Layers#narrowedTo(
+     * String, PolicyCache)}), compiling only the statements that can match it, through {@code keep}: the side of
+     * each of many principals, kept after the account's simulator is released, for one question.
+     */
+    public static Layers principalSide(AccountSimulator principalAccount, RequestPrincipal principal, String action,
+                                       PolicyCache keep) {
+        Layers.Builder b = Layers.builder(principalAccount.cache());
+        principalAccount.addPrincipalSide(b, principal);
+        return b.buildNarrowedTo(action, keep);
+    }
+
+    /**
      * The layers the resource's account decides for requests on it — resource-based policy, RCP levels, the
      * management-account exemption — for the given action (a trust policy takes part only for sts:AssumeRole*).
      */
@@ -84,6 +96,16 @@ public final class CrossAccountSimulator {
         Layers.Builder b = Layers.builder(resourceAccount.cache());
         resourceAccount.addResourceSide(b, probe);
         return b.build();
+    }
+
+    /** {@link #resourceSide(AccountSimulator, String, String)} narrowed to its action, compiled through {@code keep}. */
+    public static Layers resourceSide(AccountSimulator resourceAccount, String action, String resource,
+                                      PolicyCache keep) {
+        Request probe = Request.builder().principal(RequestPrincipal.anonymous()).action(action).resource(resource)
+                .resourceAccount(resourceAccount.account().accountId()).build();
+        Layers.Builder b = Layers.builder(resourceAccount.cache());
+        resourceAccount.addResourceSide(b, probe);
+        return b.buildNarrowedTo(action, keep);
     }
 
     /**

@@ -206,17 +206,22 @@ public final class Layers {
 
     private NamedPolicy narrow(Entry e, String actionLowerCase) {
         PolicyDocument doc = e.policy().document();
-        PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase, () -> {
-            iamnb.policy.internal.CompiledStatement[] compiled = e.compiled().statements();
-            List<iamnb.model.Statement> keep = new ArrayList<>();
-            for (int i = 0; i < compiled.length; i++) {
-                if (compiled[i].actionMatches(actionLowerCase)) {
-                    keep.add(doc.statements().get(i));
-                }
-            }
-            return keep.size() == compiled.length ? doc : new PolicyDocument(doc.version(), doc.id(), keep, doc.json());
-        });
+        iamnb.policy.internal.CompiledStatement[] compiled = e.compiled().statements();
+        PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase,
+                () -> cut(doc, i -> compiled[i].actionMatches(actionLowerCase)));
         return narrowed == doc ? e.policy() : new NamedPolicy(e.name(), narrowed);
+    }
+
+    /** The document with only the statements kept (by index); the document itself when every one is. */
+    private static PolicyDocument cut(PolicyDocument doc, java.util.function.IntPredicate kept) {
+        List<iamnb.model.Statement> keep = new ArrayList<>();
+        for (int i = 0; i < doc.statements().size(); i++) {
+            if (kept.test(i)) {
+                keep.add(doc.statements().get(i));
+            }
+        }
+        return keep.size() == doc.statements().size() ? doc
+                : new PolicyDocument(doc.version(), doc.id(), keep, doc.json());
     }
 
     private static Entry compile(PolicyCache cache, NamedPolicy p) {
@@ -547,6 +552,36 @@ public final class Layers {
         public Builder emptyRcpLevel(String level) {
             rcpLevels.computeIfAbsent(level, k -> new ArrayList<>());
             return this;
+        }
+
+        /**
+         * {@code build().narrowedTo(action, keep)} without compiling the statements that are cut away: each document
+         * is cut to the statements whose Action can match {@code action} (remembered in this builder's cache), and
+         * only what is left is compiled, through {@code keep}. For keeping the sides of many principals while asking
+         * one question; the verdict for {@code action} is the same as with every statement.
+         */
+        public Layers buildNarrowedTo(String action, PolicyCache keep) {
+            String a = Objects.requireNonNull(action, "action").toLowerCase(java.util.Locale.ROOT);
+            Builder n = new Builder(Objects.requireNonNull(keep, "keep"));
+            identity.forEach(p -> n.identity.add(narrow(p, a)));
+            n.boundary = boundary == null ? null : narrow(boundary, a);
+            scpLevels.forEach((level, ps) -> n.scpLevels.put(level, new ArrayList<>(ps.stream().map(p -> narrow(p, a)).toList())));
+            rcpLevels.forEach((level, ps) -> n.rcpLevels.put(level, new ArrayList<>(ps.stream().map(p -> narrow(p, a)).toList())));
+            n.resource = resource == null ? null : narrow(resource, a);
+            n.resourceKind = resourceKind;
+            session.forEach(p -> n.session.add(narrow(p, a)));
+            n.vpcEndpoint = vpcEndpoint == null ? null : narrow(vpcEndpoint, a);
+            n.managementAccount = managementAccount;
+            n.resourceInManagementAccount = resourceInManagementAccount;
+            n.notes.addAll(notes);
+            return n.build();
+        }
+
+        private NamedPolicy narrow(NamedPolicy p, String actionLowerCase) {
+            PolicyDocument doc = p.document();
+            PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase, () -> cut(doc,
+                    i -> iamnb.policy.internal.CompiledStatement.actionMatches(doc.statements().get(i), actionLowerCase)));
+            return narrowed == doc ? p : new NamedPolicy(p.name(), narrowed);
         }
 
         /**
