@@ -51,6 +51,9 @@ final class TrustGraphBuilder {
     private static final PolicyDocument ALLOW_ALL = PolicyDocument.parse(
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
 
+    /** Compiles {@link #ALLOW_ALL} once for every stand-in caller outside the organization, and nothing else. */
+    private static final PolicyCache ALLOW_ALL_COMPILED = PolicyCache.create();
+
     /** A principal that may call AssumeRole: a user, or a role calling through a session of itself. */
     record Caller(NodeKind kind, String account, String arn, RequestPrincipal principal, Layers side,
                   List<String> assumePatterns) {}
@@ -354,7 +357,7 @@ final class TrustGraphBuilder {
     }
 
     private static Layers assumedAllow(String account) {
-        return Layers.builder().identity("(assumed) the policies of account " + account + " allow it", ALLOW_ALL)
+        return Layers.builder(ALLOW_ALL_COMPILED).identity("(assumed) the policies of account " + account + " allow it", ALLOW_ALL)
                 .note("account " + account + " is outside the collected organization: its own policies were assumed "
                         + "to allow, so this shows what the role's side lets in")
                 .build();
