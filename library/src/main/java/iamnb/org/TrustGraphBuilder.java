@@ -55,8 +55,66 @@ final class TrustGraphBuilder {
     private static final PolicyCache ALLOW_ALL_COMPILED = PolicyCache.create();
 
     /** A principal that may call AssumeRole: a user, or a role calling through a session of itself. */
-    record Caller(NodeKind kind, String account, String arn, RequestPrincipal principal, Layers side,
-                  List<String> assumePatterns) {}
+    static final class Caller {
+        private final NodeKind kind;
+        private final String account;
+        private final String arn;
+        private final RequestPrincipal principal;
+        private final List<String> assumePatterns;
+        private final PolicyCache keep;
+        private Layers.Builder unbuilt;
+        private Layers side;
+
+        Caller(NodeKind kind, String account, String arn, RequestPrincipal principal, Layers.Builder unbuilt,
+               PolicyCache keep) {
+            this.kind = kind;
+            this.account = account;
+            this.arn = arn;
+            this.principal = principal;
+            this.unbuilt = unbuilt;
+            this.keep = keep;
+            this.assumePatterns = AssumeChecks.assumePatterns(unbuilt.identityNarrowedTo(AssumeChecks.ASSUME_ROLE));
+        }
+
+        NodeKind kind() {
+            return kind;
+        }
+
+        String account() {
+            return account;
+        }
+
+        String arn() {
+            return arn;
+        }
+
+        RequestPrincipal principal() {
+            return principal;
+        }
+
+        List<String> assumePatterns() {
+            return assumePatterns;
+        }
+
+        /**
+         * The principal's side cut to sts:AssumeRole, built the first time it is asked for: most principals' own
+         * policies allow no AssumeRole and no trust names them, so their side is never needed. Not thread-safe: only
+         * the account's own pass asks before {@link #built()}, which every kept caller goes through.
+         */
+        Layers side() {
+            if (side == null) {
+                side = unbuilt.buildNarrowedTo(AssumeChecks.ASSUME_ROLE, keep);
+                unbuilt = null; // holds the account's simulator cache
+            }
+            return side;
+        }
+
+        /** This caller with its side built, to be kept after the account is released and shared between threads. */
+        Caller built() {
+            side();
+            return this;
+        }
+    }
 
     /** A role others may assume, with its trust side. */
     record Target(String account, String arn, Map<String, String> tags, Layers side, TrustNames names,
@@ -199,14 +257,13 @@ final class TrustGraphBuilder {
                 }
             }
         }
-        List<Caller> kept = callers.stream().filter(c -> !c.assumePatterns().isEmpty()).toList();
+        List<Caller> kept = callers.stream().filter(c -> !c.assumePatterns().isEmpty()).map(Caller::built).toList();
         return new AccountPart(id, edges, targets, kept, admins, snapshot.users().size() + roles.size(), roles.size());
     }
 
     private static Caller caller(AccountSimulator sim, PolicyCache keep, NodeKind kind, String account, String arn,
                                  RequestPrincipal p) {
-        Layers side = CrossAccountSimulator.principalSide(sim, p, AssumeChecks.ASSUME_ROLE, keep);
-        return new Caller(kind, account, arn, p, side, AssumeChecks.assumePatterns(side));
+        return new Caller(kind, account, arn, p, CrossAccountSimulator.principalSideBuilder(sim, p), keep);
     }
 
     /** The session a role calls AssumeRole with when it chains into another role, with the role's id and tags. */

@@ -81,9 +81,18 @@ public final class CrossAccountSimulator {
      */
     public static Layers principalSide(AccountSimulator principalAccount, RequestPrincipal principal, String action,
                                        PolicyCache keep) {
+        return principalSideBuilder(principalAccount, principal).buildNarrowedTo(action, keep);
+    }
+
+    /**
+     * A builder holding the principal's side ({@link #principalSide(AccountSimulator, RequestPrincipal)}), not yet
+     * compiled: to look at its identity policies first ({@link Layers.Builder#identityNarrowedTo}) and build it
+     * only when needed.
+     */
+    public static Layers.Builder principalSideBuilder(AccountSimulator principalAccount, RequestPrincipal principal) {
         Layers.Builder b = Layers.builder(principalAccount.cache());
         principalAccount.addPrincipalSide(b, principal);
-        return b.buildNarrowedTo(action, keep);
+        return b;
     }
 
     /**

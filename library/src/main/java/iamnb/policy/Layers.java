@@ -577,6 +577,18 @@ public final class Layers {
             return n.build();
         }
 
+        /**
+         * The identity policies added so far, each cut to the statements whose Action can match {@code action} as
+         * {@link #buildNarrowedTo} cuts them, compiling nothing: enough to tell whether a principal's own policies
+         * could allow the action at all before building its layers.
+         */
+        public List<NamedPolicy> identityNarrowedTo(String action) {
+            String a = Objects.requireNonNull(action, "action").toLowerCase(java.util.Locale.ROOT);
+            List<NamedPolicy> out = new ArrayList<>(identity.size());
+            identity.forEach(p -> out.add(narrow(p, a)));
+            return out;
+        }
+
         private NamedPolicy narrow(NamedPolicy p, String actionLowerCase) {
             PolicyDocument doc = p.document();
             PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase, () -> cut(doc,
