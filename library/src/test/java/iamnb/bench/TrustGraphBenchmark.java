@@ -76,11 +76,16 @@ public final class TrustGraphBenchmark {
         System.out.printf("  load average while running: %.1f on %d cores%n", os.getSystemLoadAverage(),
                 os.getAvailableProcessors());
         Runtime rt = Runtime.getRuntime();
+        long usedBeforeGc = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        System.gc(); // what the kept graph and the access object hold, without the garbage of the pass
+        long kept = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        java.lang.ref.Reference.reachabilityFence(access);
+        java.lang.ref.Reference.reachabilityFence(graph);
         System.out.printf("%d accounts x (50 users, 200 roles)%s: trustGraph %.1f s wall, %.1f s CPU (%d edges, %d cross-account, %d admin "
                         + "roles; loading one account %.0f ms); pathsToAdmin(%s) %.2f s (%d paths found, %d verified); "
-                        + "pathsToAdmin(%s) %.2f s (%d found); heap used %d MB%n",
+                        + "pathsToAdmin(%s) %.2f s (%d found); heap used %d MB, %d MB after GC with the graph kept%n",
                 accounts, snapshots == null ? " generated" : " from snapshots", graphSeconds, graphCpu, graph.edges().size(), cross, graph.adminRoles().size(), oneLoad, target,
                 pathSeconds, paths.found(), paths.size(), SyntheticOrganization.accountId(accounts / 3), againSeconds,
-                again.found(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+                again.found(), usedBeforeGc, kept);
     }
 }
