@@ -6,6 +6,7 @@ import iamnb.org.TrustGraph;
 import iamnb.source.OrgSnapshotFolder;
 import iamnb.source.OrgSource;
 import iamnb.source.SyntheticOrganization;
+import java.util.List;
 
 /**
  * Builds the assume-role graph of a synthetic organization ({@link SyntheticOrganization}: accounts of 50 users and
@@ -58,11 +59,18 @@ public final class TrustGraphBenchmark {
         OrgAccess access = new OrgAccess(source);
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        List<java.lang.management.MemoryPoolMXBean> oldGen = java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans().stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP
+                        && p.getName().contains("Old")).toList();
+        System.gc();
+        oldGen.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         TrustGraph graph = access.trustGraph();
         double graphSeconds = (System.nanoTime() - t0) / 1e9;
         double graphCpu = (os.getProcessCpuTime() - c0) / 1e9;
+        // what the pass retained at its worst: objects that survive young collections end in the old generation
+        long oldPeak = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
         long cross = graph.edges().stream().filter(e -> e.crossAccount()).count();
 
         String target = SyntheticOrganization.accountId(accounts / 2);
@@ -83,9 +91,10 @@ public final class TrustGraphBenchmark {
         java.lang.ref.Reference.reachabilityFence(graph);
         System.out.printf("%d accounts x (50 users, 200 roles)%s: trustGraph %.1f s wall, %.1f s CPU (%d edges, %d cross-account, %d admin "
                         + "roles; loading one account %.0f ms); pathsToAdmin(%s) %.2f s (%d paths found, %d verified); "
-                        + "pathsToAdmin(%s) %.2f s (%d found); heap used %d MB, %d MB after GC with the graph kept%n",
+                        + "pathsToAdmin(%s) %.2f s (%d found); heap used %d MB, %d MB after GC with the graph kept, "
+                        + "old-generation peak during trustGraph %d MB%n",
                 accounts, snapshots == null ? " generated" : " from snapshots", graphSeconds, graphCpu, graph.edges().size(), cross, graph.adminRoles().size(), oneLoad, target,
                 pathSeconds, paths.found(), paths.size(), SyntheticOrganization.accountId(accounts / 3), againSeconds,
-                again.found(), usedBeforeGc, kept);
+                again.found(), usedBeforeGc, kept, oldPeak);
     }
 }
