@@ -6,7 +6,6 @@ import iamnb.model.Statement;
 import iamnb.policy.Decision;
 import iamnb.policy.LayerKind;
 import iamnb.policy.LayerResult;
-import iamnb.policy.Layers;
 import iamnb.policy.NamedPolicy;
 import iamnb.policy.PrincipalMatch;
 import iamnb.policy.Request;
@@ -102,13 +101,13 @@ final class AssumeChecks {
     }
 
     /**
-     * The resource patterns of the identity statements allowing sts:AssumeRole (the layers are narrowed to it):
+     * The resource patterns of the identity statements allowing sts:AssumeRole (the policies are cut to it):
      * {@code "*"} for NotResource, a missing Resource or a pattern with policy variables. Empty: the identity
      * policies allow no AssumeRole at all, so no cross-account edge can start here.
      */
-    static List<String> assumePatterns(Layers narrowedPrincipalSide) {
+    static List<String> assumePatterns(List<NamedPolicy> narrowedIdentityPolicies) {
         List<String> out = new ArrayList<>();
-        for (NamedPolicy p : narrowedPrincipalSide.identityPolicies()) {
+        for (NamedPolicy p : narrowedIdentityPolicies) {
             for (Statement s : p.document().statements()) {
                 if (!s.isAllow()) {
                     continue;

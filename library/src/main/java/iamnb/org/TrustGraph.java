@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,9 +40,7 @@ public final class TrustGraph {
         this.source = source;
         this.asOf = asOf;
         List<TrustEdge> sorted = new ArrayList<>(edges);
-        sorted.sort(Comparator.comparing(TrustEdge::toAccount).thenComparing(TrustEdge::toRole)
-                .thenComparing(TrustEdge::fromKind).thenComparing(TrustEdge::fromAccount)
-                .thenComparing(TrustEdge::fromPrincipal));
+        sorted.sort(TrustGraph::byTargetThenSource);
         this.edges = List.copyOf(sorted);
         this.adminRoles = Set.copyOf(adminRoles);
         this.accounts = accounts;
@@ -55,6 +52,24 @@ public final class TrustGraph {
             m.computeIfAbsent(e.toRole(), k -> new ArrayList<>()).add(e);
         }
         this.into = m;
+    }
+
+    /**
+     * The order of {@link #edges()}: by target account and role, then by the caller's kind, account and principal.
+     * Written out rather than chained from key extractors: a thousand-account graph sorts a quarter million edges.
+     */
+    private static int byTargetThenSource(TrustEdge a, TrustEdge b) {
+        int c = a.toAccount().compareTo(b.toAccount());
+        if (c == 0) {
+            c = a.toRole().compareTo(b.toRole());
+        }
+        if (c == 0) {
+            c = a.fromKind().compareTo(b.fromKind());
+        }
+        if (c == 0) {
+            c = a.fromAccount().compareTo(b.fromAccount());
+        }
+        return c != 0 ? c : a.fromPrincipal().compareTo(b.fromPrincipal());
     }
 
     public List<TrustEdge> edges() {

@@ -16,6 +16,7 @@ import iamnb.policy.CrossAccountSimulator;
 import iamnb.policy.Decision;
 import iamnb.policy.Layers;
 import iamnb.policy.NamedPolicy;
+import iamnb.policy.PolicyCache;
 import iamnb.policy.Request;
 import iamnb.policy.RequestPrincipal;
 import iamnb.source.OrgSource;
@@ -41,22 +42,102 @@ import java.util.stream.Collectors;
  * then the edges between accounts are decided from what was kept. Bounded parallelism (two accounts at a time by
  * default), so memory holds two accounts plus the small kept sides.
  *
- * <p>What is kept is cut down to sts:AssumeRole ({@link Layers#narrowedTo(String)}): for each principal whose identity
- * policies allow some AssumeRole, its identity, boundary and SCP layers with only those statements; for each role whose
- * trust policy names AWS principals, its trust policy and RCP layers. A principal whose identity policies allow no
- * AssumeRole cannot cross accounts (both sides must allow), so only its own account's trusts are tried for it.
+ * <p>What is kept is cut down to sts:AssumeRole ({@link Layers.Builder#buildNarrowedTo}): for each principal whose
+ * identity policies allow some AssumeRole, its identity, boundary and SCP layers with only those statements; for each
+ * role whose trust policy names AWS principals, its trust policy and RCP layers. A principal whose identity policies
+ * allow no AssumeRole cannot cross accounts (both sides must allow), so only its own account's trusts are tried for it.
+ *
+ * <p>Why it is fast enough for a thousand accounts (the figures are in {@code TrustGraphBenchmark}): documents are cut
+ * before they are compiled, so statements about other actions are never compiled; the kept sides compile into a small
+ * cache of their own, so no account's full policy cache outlives its pass; a principal's side is built only when one of
+ * its edges is decided or it is kept; kept sides are joined with a role's side without compiling again
+ * ({@link CrossAccountSimulator#evaluate}); and whatever concerns the whole organization (its member ids, the stand-in
+ * outside account) is computed once, in {@link Scope}. {@code TrustGraphDigestTest} holds the edges of a synthetic
+ * organization as the straightforward builder found them.
  */
 final class TrustGraphBuilder {
     private static final PolicyDocument ALLOW_ALL = PolicyDocument.parse(
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
 
+    /** Compiles {@link #ALLOW_ALL} once for every stand-in caller outside the organization, and nothing else. */
+    private static final PolicyCache ALLOW_ALL_COMPILED = PolicyCache.create();
+
     /** A principal that may call AssumeRole: a user, or a role calling through a session of itself. */
-    record Caller(NodeKind kind, String account, String arn, RequestPrincipal principal, Layers side,
-                  List<String> assumePatterns) {}
+    static final class Caller {
+        private final NodeKind kind;
+        private final String account;
+        private final String arn;
+        private final RequestPrincipal principal;
+        private final List<String> assumePatterns;
+        private final PolicyCache keep;
+        private Layers.Builder unbuilt;
+        private Layers side;
+
+        Caller(NodeKind kind, String account, String arn, RequestPrincipal principal, Layers.Builder unbuilt,
+               PolicyCache keep) {
+            this.kind = kind;
+            this.account = account;
+            this.arn = arn;
+            this.principal = principal;
+            this.unbuilt = unbuilt;
+            this.keep = keep;
+            this.assumePatterns = AssumeChecks.assumePatterns(unbuilt.identityNarrowedTo(AssumeChecks.ASSUME_ROLE));
+        }
+
+        NodeKind kind() {
+            return kind;
+        }
+
+        String account() {
+            return account;
+        }
+
+        String arn() {
+            return arn;
+        }
+
+        RequestPrincipal principal() {
+            return principal;
+        }
+
+        List<String> assumePatterns() {
+            return assumePatterns;
+        }
+
+        /**
+         * The principal's side cut to sts:AssumeRole, built the first time it is asked for: most principals' own
+         * policies allow no AssumeRole and no trust names them, so their side is never needed. Not thread-safe: only
+         * the account's own pass asks before {@link #built()}, which every kept caller goes through.
+         */
+        Layers side() {
+            if (side == null) {
+                side = unbuilt.buildNarrowedTo(AssumeChecks.ASSUME_ROLE, keep);
+                unbuilt = null; // holds the account's simulator cache
+            }
+            return side;
+        }
+
+        /** This caller with its side built, to be kept after the account is released and shared between threads. */
+        Caller built() {
+            side();
+            return this;
+        }
+    }
 
     /** A role others may assume, with its trust side. */
     record Target(String account, String arn, Map<String, String> tags, Layers side, TrustNames names,
                   List<Map<String, List<String>>> contexts, boolean admin, Instant asOf) {}
+
+    /**
+     * What every account's pass needs to know of the organization, computed once: its member ids (a set, so that
+     * a thousand-account organization is not scanned for each role) and the stand-in id of an account outside it.
+     */
+    record Scope(Organization org, Set<String> members, Set<String> collected, String stranger) {
+        static Scope of(Organization org, Set<String> collected) {
+            Set<String> members = org.accounts().stream().map(OrgAccount::id).collect(Collectors.toUnmodifiableSet());
+            return new Scope(org, members, Set.copyOf(collected), TrustGraphBuilder.stranger(members));
+        }
+    }
 
     /** What one account contributes. */
     record AccountPart(String account, List<TrustEdge> edges, List<Target> targets, List<Caller> kept,
@@ -74,7 +155,7 @@ final class TrustGraphBuilder {
         long start = System.nanoTime();
         Organization org = source.organization();
         List<String> collected = source.members().stream().filter(m -> m.collected()).map(m -> m.accountId()).toList();
-        Set<String> collectedSet = Set.copyOf(collected);
+        Scope scope = Scope.of(org, Set.copyOf(collected));
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "iamnb-trust-graph");
             t.setDaemon(true);
@@ -83,7 +164,7 @@ final class TrustGraphBuilder {
         try {
             List<Callable<AccountPart>> passes = new ArrayList<>();
             for (String id : collected) {
-                passes.add(() -> account(source.load(id), org, collectedSet));
+                passes.add(() -> account(source.load(id), scope));
             }
             List<AccountPart> parts = all(pool, passes);
 
@@ -137,26 +218,29 @@ final class TrustGraphBuilder {
 
     // ---- one account ----------------------------------------------------------------------------------------
 
-    static AccountPart account(AccountSnapshot snapshot, Organization org, Set<String> collected) {
+    static AccountPart account(AccountSnapshot snapshot, Scope scope) {
         String id = snapshot.accountId();
+        Organization org = scope.org();
         AccountSimulator sim = new AccountSimulator(new AccountView(snapshot, "account " + id));
+        // the sides kept after this pass compile their cut documents here, not in the simulator's cache of every
+        // policy of the account, which is released with the simulator
+        PolicyCache keep = PolicyCache.create();
         List<Caller> callers = new ArrayList<>();
         for (User u : snapshot.users()) {
-            callers.add(caller(sim, NodeKind.USER, id, u.arn(), sim.principal(u.arn())));
+            callers.add(caller(sim, keep, NodeKind.USER, id, u.arn(), sim.principal(u.arn())));
         }
         List<Role> roles = snapshot.roles().stream().filter(r -> !r.isServiceLinked()).toList();
         for (Role r : roles) {
-            callers.add(caller(sim, NodeKind.ROLE, id, r.arn(), session(sim, r.arn())));
+            callers.add(caller(sim, keep, NodeKind.ROLE, id, r.arn(), session(sim, r.arn())));
         }
         List<TrustEdge> edges = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         Set<String> admins = new LinkedHashSet<>();
         for (Role r : roles) {
-            Layers trust = CrossAccountSimulator.resourceSide(sim, AssumeChecks.ASSUME_ROLE, r.arn())
-                    .narrowedTo(AssumeChecks.ASSUME_ROLE);
+            Layers trust = CrossAccountSimulator.resourceSide(sim, AssumeChecks.ASSUME_ROLE, r.arn(), keep);
             Optional<NamedPolicy> trustPolicy = trust.resourcePolicy();
             TrustNames names = TrustNames.of(trustPolicy.map(NamedPolicy::document));
-            edges.addAll(outsideEdges(sim, r, trust, org, collected));
+            edges.addAll(outsideEdges(sim, r, trust, scope));
             if (!names.namesAwsPrincipals()) {
                 continue;
             }
@@ -167,6 +251,9 @@ final class TrustGraphBuilder {
             Target t = new Target(id, r.arn(), r.tags(), trust, names, AssumeChecks.contextsToTry(trustPolicy), admin,
                     snapshot.asOf());
             targets.add(t);
+            if (!names.anyone() && !names.accounts().contains(id)) {
+                continue; // every principal named is of another account: decided between accounts
+            }
             for (Caller c : callers) {
                 if (c.arn().equals(r.arn())) {
                     continue; // a role assuming itself adds no reach
@@ -178,13 +265,13 @@ final class TrustGraphBuilder {
                 }
             }
         }
-        List<Caller> kept = callers.stream().filter(c -> !c.assumePatterns().isEmpty()).toList();
+        List<Caller> kept = callers.stream().filter(c -> !c.assumePatterns().isEmpty()).map(Caller::built).toList();
         return new AccountPart(id, edges, targets, kept, admins, snapshot.users().size() + roles.size(), roles.size());
     }
 
-    private static Caller caller(AccountSimulator sim, NodeKind kind, String account, String arn, RequestPrincipal p) {
-        Layers side = CrossAccountSimulator.principalSide(sim, p).narrowedTo(AssumeChecks.ASSUME_ROLE);
-        return new Caller(kind, account, arn, p, side, AssumeChecks.assumePatterns(side));
+    private static Caller caller(AccountSimulator sim, PolicyCache keep, NodeKind kind, String account, String arn,
+                                 RequestPrincipal p) {
+        return new Caller(kind, account, arn, p, CrossAccountSimulator.principalSideBuilder(sim, p), keep);
     }
 
     /** The session a role calls AssumeRole with when it chains into another role, with the role's id and tags. */
@@ -199,6 +286,13 @@ final class TrustGraphBuilder {
      */
     static boolean isAdmin(AccountSimulator sim, String roleArn) {
         RequestPrincipal p = sim.principal(roleArn);
+        // on "*" no resource-based policy takes part, so only an identity Allow for the first probe can let it
+        // through: a role with none is not admin, and its policies need not be compiled to say so
+        boolean mayAllowFirst = CrossAccountSimulator.principalSideBuilder(sim, p).identityNarrowedTo(AdminAudit.PROBES.get(0))
+                .stream().anyMatch(np -> np.document().statements().stream().anyMatch(Statement::isAllow));
+        if (!mayAllowFirst) {
+            return false;
+        }
         for (String action : AdminAudit.PROBES) {
             if (!sim.simulate(Request.builder().principal(p).action(action).resource("*").build()).allowed()) {
                 return false;
@@ -225,10 +319,10 @@ final class TrustGraphBuilder {
      * by the engine with a stand-in caller: an outside account's principal whose own policies are assumed to allow
      * (they are not in any snapshot), a service, an identity provider, or any principal of a stranger account.
      */
-    static List<TrustEdge> outsideEdges(AccountSimulator sim, Role role, Layers assumeTrust, Organization org,
-                                        Set<String> collected) {
-        String id = sim.account().accountId();
-        Set<String> members = org.accounts().stream().map(OrgAccount::id).collect(Collectors.toSet());
+    static List<TrustEdge> outsideEdges(AccountSimulator sim, Role role, Layers assumeTrust, Scope scope) {
+        Organization org = scope.org();
+        Set<String> members = scope.members();
+        Set<String> collected = scope.collected();
         Map<String, TrustEdge> out = new LinkedHashMap<>();
         for (Statement s : role.trustPolicy().statements()) {
             if (!s.isAllow() || s.principal().isEmpty() || s.notPrincipal()) {
@@ -236,19 +330,19 @@ final class TrustGraphBuilder {
             }
             Principal p = s.principal().get();
             if (p.isWildcard()) {
-                String stranger = stranger(members);
+                String stranger = scope.stranger();
                 outside(sim, role, NodeKind.ANY_PRINCIPAL, "", "*",
                         RequestPrincipal.role("arn:aws:iam::" + stranger + ":role/any-principal"),
                         AssumeChecks.ASSUME_ROLE, assumedAllow(stranger), "", assumeTrust, out);
             }
             for (String v : p.aws()) {
                 String a = v.trim();
-                String account = a.matches("\\d{12}") ? a : Arns.account(a);
+                String account = isAccountId(a) ? a : Arns.account(a);
                 if (a.equals("*") || account.isEmpty() || collected.contains(account)) {
                     continue;
                 }
                 boolean member = members.contains(account);
-                RequestPrincipal standIn = a.matches("\\d{12}") || a.endsWith(":root")
+                RequestPrincipal standIn = isAccountId(a) || a.endsWith(":root")
                         ? RequestPrincipal.role("arn:aws:iam::" + account + ":role/any-principal-of-" + account)
                         : RequestPrincipal.fromArn(a);
                 outside(sim, role, member ? NodeKind.MEMBER_NOT_COLLECTED : NodeKind.OUTSIDE_ACCOUNT, account, a,
@@ -325,7 +419,7 @@ final class TrustGraphBuilder {
             }
             default: {
                 String account = e.fromAccount();
-                RequestPrincipal p = from.matches("\\d{12}") || from.endsWith(":root")
+                RequestPrincipal p = isAccountId(from) || from.endsWith(":root")
                         ? RequestPrincipal.role("arn:aws:iam::" + account + ":role/any-principal-of-" + account)
                         : RequestPrincipal.fromArn(from);
                 return new StandIn(p, AssumeChecks.ASSUME_ROLE, assumedAllow(account),
@@ -335,10 +429,23 @@ final class TrustGraphBuilder {
     }
 
     private static Layers assumedAllow(String account) {
-        return Layers.builder().identity("(assumed) the policies of account " + account + " allow it", ALLOW_ALL)
+        return Layers.builder(ALLOW_ALL_COMPILED).identity("(assumed) the policies of account " + account + " allow it", ALLOW_ALL)
                 .note("account " + account + " is outside the collected organization: its own policies were assumed "
                         + "to allow, so this shows what the role's side lets in")
                 .build();
+    }
+
+    /** Twelve digits: a trust policy's Principal naming a whole account by its id. */
+    static boolean isAccountId(String s) {
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An account id that is no member, standing for "any account". */

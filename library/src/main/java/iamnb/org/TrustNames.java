@@ -35,7 +35,7 @@ record TrustNames(Set<String> accounts, Set<String> arns, boolean anyone) {
             }
             for (String v : p.aws()) {
                 String a = v.trim();
-                if (a.matches("\\d{12}")) {
+                if (TrustGraphBuilder.isAccountId(a)) {
                     accounts.add(a);
                 } else if (a.endsWith(":root")) {
                     accounts.add(Arns.account(a));

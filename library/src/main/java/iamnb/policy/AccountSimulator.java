@@ -55,6 +55,14 @@ public final class AccountSimulator {
 
     private record OrgLevel(String name, List<OrgPolicy> policies) {}
 
+    /**
+     * Whether an account id is a member of the organization, remembered: {@link Organization#account(String)} scans
+     * the member list, and every principal and resource side asks it (a thousand-account organization's trust graph
+     * would scan a thousand members for each of its principals).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> members =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public AccountSimulator(AccountView account) {
         this(account, PolicyCache.create());
     }
@@ -218,7 +226,7 @@ public final class AccountSimulator {
         }
         Optional<Organization> org = account.organization();
         String pAccount = request.principal().account();
-        if (org.isPresent() && !pAccount.isEmpty() && org.get().account(pAccount).isPresent()
+        if (org.isPresent() && !pAccount.isEmpty() && isMember(org.get(), pAccount)
                 && request.context().get("aws:PrincipalOrgID") == null) {
             b.context("aws:PrincipalOrgID", org.get().id());
         }
@@ -277,7 +285,7 @@ public final class AccountSimulator {
             b.note("the principal belongs to account " + p.account() + ", whose identity policies are not in this snapshot");
         }
         account.organization().ifPresent(org -> {
-            if (!p.account().isEmpty() && org.account(p.account()).isPresent()) {
+            if (!p.account().isEmpty() && isMember(org, p.account())) {
                 addLevels(org, p.account(), OrgPolicy.SCP, b, true);
                 b.managementAccount(org.managementAccountId().equals(p.account()));
             }
@@ -292,7 +300,7 @@ public final class AccountSimulator {
         RequestPrincipal p = request.principal();
         account.organization().ifPresent(org -> {
             String resAccount = request.resourceAccount().isEmpty() ? p.account() : request.resourceAccount();
-            if (!resAccount.isEmpty() && org.account(resAccount).isPresent()) {
+            if (!resAccount.isEmpty() && isMember(org, resAccount)) {
                 addLevels(org, resAccount, OrgPolicy.RCP, b, false);
                 b.resourceInManagementAccount(org.managementAccountId().equals(resAccount));
             }
@@ -380,6 +388,10 @@ public final class AccountSimulator {
             }
             return List.copyOf(out);
         });
+    }
+
+    private boolean isMember(Organization org, String accountId) {
+        return members.computeIfAbsent(accountId, id -> org.account(id).isPresent());
     }
 
     private void addLevels(Organization org, String accountId, String type, Layers.Builder b, boolean scp) {

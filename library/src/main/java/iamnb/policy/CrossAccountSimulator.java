@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evaluates a request whose principal and resource belong to two accounts, each known from its own snapshot: the
@@ -74,6 +75,27 @@ public final class CrossAccountSimulator {
     }
 
     /**
+     * {@link #principalSide(AccountSimulator, RequestPrincipal)} narrowed to one action ({@link Layers#narrowedTo(
+     * String, PolicyCache)}), compiling only the statements that can match it, through {@code keep}: the side of
+     * each of many principals, kept after the account's simulator is released, for one question.
+     */
+    public static Layers principalSide(AccountSimulator principalAccount, RequestPrincipal principal, String action,
+                                       PolicyCache keep) {
+        return principalSideBuilder(principalAccount, principal).buildNarrowedTo(action, keep);
+    }
+
+    /**
+     * A builder holding the principal's side ({@link #principalSide(AccountSimulator, RequestPrincipal)}), not yet
+     * compiled: to look at its identity policies first ({@link Layers.Builder#identityNarrowedTo}) and build it
+     * only when needed.
+     */
+    public static Layers.Builder principalSideBuilder(AccountSimulator principalAccount, RequestPrincipal principal) {
+        Layers.Builder b = Layers.builder(principalAccount.cache());
+        principalAccount.addPrincipalSide(b, principal);
+        return b;
+    }
+
+    /**
      * The layers the resource's account decides for requests on it — resource-based policy, RCP levels, the
      * management-account exemption — for the given action (a trust policy takes part only for sts:AssumeRole*).
      */
@@ -85,11 +107,25 @@ public final class CrossAccountSimulator {
         return b.build();
     }
 
+    /** {@link #resourceSide(AccountSimulator, String, String)} narrowed to its action, compiled through {@code keep}. */
+    public static Layers resourceSide(AccountSimulator resourceAccount, String action, String resource,
+                                      PolicyCache keep) {
+        Request probe = Request.builder().principal(RequestPrincipal.anonymous()).action(action).resource(resource)
+                .resourceAccount(resourceAccount.account().accountId()).build();
+        Layers.Builder b = Layers.builder(resourceAccount.cache());
+        resourceAccount.addResourceSide(b, probe);
+        return b.buildNarrowedTo(action, keep);
+    }
+
     /**
      * Evaluates a prepared request against a principal's side and a resource's side kept from earlier (see
      * {@link #principalSide} and {@link #resourceSide}): the layers are joined as {@link #simulate} joins them.
      */
     public static Decision evaluate(Request prepared, Layers principalSide, Layers resourceSide) {
+        Optional<Layers> joined = Layers.joined(principalSide, resourceSide);
+        if (joined.isPresent()) {
+            return PolicyEvaluator.evaluate(prepared, joined.get());
+        }
         Layers.Builder b = principalSide.toBuilder();
         resourceSide.rcpLevels().forEach(l -> b.rcpLevel(l.name(), l.policies().toArray(NamedPolicy[]::new)));
         resourceSide.resourcePolicy().ifPresent(p -> b.resourcePolicy(p.name(), p.document(),

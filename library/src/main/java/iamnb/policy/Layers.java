@@ -77,23 +77,58 @@ public final class Layers {
     private final EntryList vpcEndpointList;
 
     private Layers(Builder b) {
-        this.cache = b.cache;
-        this.notes = List.copyOf(b.notes);
-        this.identity = compile(b.identity);
-        this.boundary = b.boundary == null ? null : compile(b.boundary);
-        this.scpLevels = levels(b.scpLevels);
-        this.rcpLevels = levels(b.rcpLevels);
-        this.resource = b.resource == null ? null : compile(b.resource);
-        this.resourceKind = b.resourceKind;
-        this.session = compile(b.session);
-        this.managementAccount = b.managementAccount;
-        this.resourceInManagementAccount = b.resourceInManagementAccount;
-        this.identityList = EntryList.of(identity);
+        this(b.cache, b.notes, compile(b.cache, b.identity), b.boundary == null ? null : compile(b.cache, b.boundary),
+                levels(b.cache, b.scpLevels), levels(b.cache, b.rcpLevels),
+                b.resource == null ? null : compile(b.cache, b.resource), b.resourceKind, compile(b.cache, b.session),
+                b.vpcEndpoint == null ? null : compile(b.cache, b.vpcEndpoint), b.managementAccount,
+                b.resourceInManagementAccount);
+    }
+
+    /** Layers from entries already compiled (by a builder, or kept from other layers). */
+    private Layers(PolicyCache cache, List<String> notes, List<Entry> identity, Entry boundary,
+                   List<CompiledLevel> scpLevels, List<CompiledLevel> rcpLevels, Entry resource,
+                   ResourcePolicyKind resourceKind, List<Entry> session, Entry vpcEndpoint, boolean managementAccount,
+                   boolean resourceInManagementAccount) {
+        this.cache = cache;
+        this.notes = List.copyOf(notes);
+        this.identity = List.copyOf(identity);
+        this.boundary = boundary;
+        this.scpLevels = List.copyOf(scpLevels);
+        this.rcpLevels = List.copyOf(rcpLevels);
+        this.resource = resource;
+        this.resourceKind = resourceKind;
+        this.session = List.copyOf(session);
+        this.managementAccount = managementAccount;
+        this.resourceInManagementAccount = resourceInManagementAccount;
+        this.identityList = EntryList.of(this.identity);
         this.boundaryList = boundary == null ? null : EntryList.of(List.of(boundary));
         this.resourceList = resource == null ? null : EntryList.of(List.of(resource));
-        this.sessionList = EntryList.of(session);
-        this.vpcEndpoint = b.vpcEndpoint == null ? null : compile(b.vpcEndpoint);
+        this.sessionList = EntryList.of(this.session);
+        this.vpcEndpoint = vpcEndpoint;
         this.vpcEndpointList = vpcEndpoint == null ? null : EntryList.of(List.of(vpcEndpoint));
+    }
+
+    /**
+     * A principal's side joined with a resource's side ({@link CrossAccountSimulator#evaluate}) as a builder would
+     * join them, without compiling anything again: the RCP levels, resource-based policy, its kind and the
+     * management-account flag of the resource come from {@code resourceSide}, everything else from {@code
+     * principalSide}, the notes of both in that order. Empty when the principal's side itself holds RCP levels or a
+     * resource-based policy (the builder would merge them); the caller then joins through a builder.
+     */
+    static Optional<Layers> joined(Layers principalSide, Layers resourceSide) {
+        Layers p = principalSide;
+        Layers r = resourceSide;
+        if (!p.rcpLevels.isEmpty() || p.resource != null) {
+            return Optional.empty();
+        }
+        List<String> notes = p.notes;
+        if (!r.notes.isEmpty()) {
+            notes = new ArrayList<>(p.notes);
+            notes.addAll(r.notes);
+        }
+        return Optional.of(new Layers(p.cache, notes, p.identity, p.boundary, p.scpLevels, r.rcpLevels, r.resource,
+                r.resource == null ? p.resourceKind : r.resourceKind, p.session, p.vpcEndpoint, p.managementAccount,
+                r.resourceInManagementAccount));
     }
 
     public static Builder builder() {
@@ -129,52 +164,81 @@ public final class Layers {
      * action still fails to allow it: the verdict for that action is the same as with the whole layers.
      */
     public Layers narrowedTo(String action) {
+        return narrowedTo(action, cache);
+    }
+
+    /**
+     * {@link #narrowedTo(String)}, with the documents that were cut compiled through {@code keep}: layers kept long
+     * after their account's simulator is released then hold only their own (cut) policies, not the account's cache of
+     * every compiled policy. A document left whole keeps the compiled form it has here.
+     */
+    public Layers narrowedTo(String action, PolicyCache keep) {
         String a = Objects.requireNonNull(action, "action").toLowerCase(java.util.Locale.ROOT);
-        Builder b = new Builder(cache);
-        identity.forEach(e -> b.identity.add(narrow(e, a)));
-        b.boundary = boundary == null ? null : narrow(boundary, a);
-        scpLevels.forEach(l -> b.scpLevels.put(l.name(), new ArrayList<>(l.entries().stream().map(e -> narrow(e, a)).toList())));
-        rcpLevels.forEach(l -> b.rcpLevels.put(l.name(), new ArrayList<>(l.entries().stream().map(e -> narrow(e, a)).toList())));
-        b.resource = resource == null ? null : narrow(resource, a);
-        b.resourceKind = resourceKind;
-        session.forEach(e -> b.session.add(narrow(e, a)));
-        b.vpcEndpoint = vpcEndpoint == null ? null : narrow(vpcEndpoint, a);
-        b.managementAccount = managementAccount;
-        b.resourceInManagementAccount = resourceInManagementAccount;
-        b.notes.addAll(notes);
-        return b.build();
+        Objects.requireNonNull(keep, "keep");
+        return new Layers(keep, notes, narrow(identity, a, keep), narrow(boundary, a, keep), narrowLevels(scpLevels, a, keep),
+                narrowLevels(rcpLevels, a, keep), narrow(resource, a, keep), resourceKind, narrow(session, a, keep),
+                narrow(vpcEndpoint, a, keep), managementAccount, resourceInManagementAccount);
+    }
+
+    private List<Entry> narrow(List<Entry> entries, String actionLowerCase, PolicyCache keep) {
+        List<Entry> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            out.add(narrow(e, actionLowerCase, keep));
+        }
+        return out;
+    }
+
+    private List<CompiledLevel> narrowLevels(List<CompiledLevel> levels, String actionLowerCase, PolicyCache keep) {
+        List<CompiledLevel> out = new ArrayList<>(levels.size());
+        for (CompiledLevel l : levels) {
+            out.add(new CompiledLevel(l.name(), List.copyOf(narrow(l.entries(), actionLowerCase, keep))));
+        }
+        return out;
+    }
+
+    private Entry narrow(Entry e, String actionLowerCase, PolicyCache keep) {
+        if (e == null) {
+            return null;
+        }
+        NamedPolicy p = narrow(e, actionLowerCase);
+        return p == e.policy() ? e : new Entry(p, keep.compile(p.document(), p.name()));
     }
 
     private NamedPolicy narrow(Entry e, String actionLowerCase) {
         PolicyDocument doc = e.policy().document();
-        PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase, () -> {
-            iamnb.policy.internal.CompiledStatement[] compiled = e.compiled().statements();
-            List<iamnb.model.Statement> keep = new ArrayList<>();
-            for (int i = 0; i < compiled.length; i++) {
-                if (compiled[i].actionMatches(actionLowerCase)) {
-                    keep.add(doc.statements().get(i));
-                }
-            }
-            return keep.size() == compiled.length ? doc : new PolicyDocument(doc.version(), doc.id(), keep, doc.json());
-        });
+        iamnb.policy.internal.CompiledStatement[] compiled = e.compiled().statements();
+        PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase,
+                () -> cut(doc, i -> compiled[i].actionMatches(actionLowerCase)));
         return narrowed == doc ? e.policy() : new NamedPolicy(e.name(), narrowed);
     }
 
-    private Entry compile(NamedPolicy p) {
+    /** The document with only the statements kept (by index); the document itself when every one is. */
+    private static PolicyDocument cut(PolicyDocument doc, java.util.function.IntPredicate kept) {
+        List<iamnb.model.Statement> keep = new ArrayList<>();
+        for (int i = 0; i < doc.statements().size(); i++) {
+            if (kept.test(i)) {
+                keep.add(doc.statements().get(i));
+            }
+        }
+        return keep.size() == doc.statements().size() ? doc
+                : new PolicyDocument(doc.version(), doc.id(), keep, doc.json());
+    }
+
+    private static Entry compile(PolicyCache cache, NamedPolicy p) {
         return new Entry(p, cache.compile(p.document(), p.name()));
     }
 
-    private List<Entry> compile(List<NamedPolicy> ps) {
+    private static List<Entry> compile(PolicyCache cache, List<NamedPolicy> ps) {
         List<Entry> out = new ArrayList<>(ps.size());
         for (NamedPolicy p : ps) {
-            out.add(compile(p));
+            out.add(compile(cache, p));
         }
         return List.copyOf(out);
     }
 
-    private List<CompiledLevel> levels(Map<String, List<NamedPolicy>> levels) {
+    private static List<CompiledLevel> levels(PolicyCache cache, Map<String, List<NamedPolicy>> levels) {
         List<CompiledLevel> out = new ArrayList<>();
-        levels.forEach((name, ps) -> out.add(new CompiledLevel(name, compile(ps))));
+        levels.forEach((name, ps) -> out.add(new CompiledLevel(name, compile(cache, ps))));
         return List.copyOf(out);
     }
 
@@ -488,6 +552,48 @@ public final class Layers {
         public Builder emptyRcpLevel(String level) {
             rcpLevels.computeIfAbsent(level, k -> new ArrayList<>());
             return this;
+        }
+
+        /**
+         * {@code build().narrowedTo(action, keep)} without compiling the statements that are cut away: each document
+         * is cut to the statements whose Action can match {@code action} (remembered in this builder's cache), and
+         * only what is left is compiled, through {@code keep}. For keeping the sides of many principals while asking
+         * one question; the verdict for {@code action} is the same as with every statement.
+         */
+        public Layers buildNarrowedTo(String action, PolicyCache keep) {
+            String a = Objects.requireNonNull(action, "action").toLowerCase(java.util.Locale.ROOT);
+            Builder n = new Builder(Objects.requireNonNull(keep, "keep"));
+            identity.forEach(p -> n.identity.add(narrow(p, a)));
+            n.boundary = boundary == null ? null : narrow(boundary, a);
+            scpLevels.forEach((level, ps) -> n.scpLevels.put(level, new ArrayList<>(ps.stream().map(p -> narrow(p, a)).toList())));
+            rcpLevels.forEach((level, ps) -> n.rcpLevels.put(level, new ArrayList<>(ps.stream().map(p -> narrow(p, a)).toList())));
+            n.resource = resource == null ? null : narrow(resource, a);
+            n.resourceKind = resourceKind;
+            session.forEach(p -> n.session.add(narrow(p, a)));
+            n.vpcEndpoint = vpcEndpoint == null ? null : narrow(vpcEndpoint, a);
+            n.managementAccount = managementAccount;
+            n.resourceInManagementAccount = resourceInManagementAccount;
+            n.notes.addAll(notes);
+            return n.build();
+        }
+
+        /**
+         * The identity policies added so far, each cut to the statements whose Action can match {@code action} as
+         * {@link #buildNarrowedTo} cuts them, compiling nothing: enough to tell whether a principal's own policies
+         * could allow the action at all before building its layers.
+         */
+        public List<NamedPolicy> identityNarrowedTo(String action) {
+            String a = Objects.requireNonNull(action, "action").toLowerCase(java.util.Locale.ROOT);
+            List<NamedPolicy> out = new ArrayList<>(identity.size());
+            identity.forEach(p -> out.add(narrow(p, a)));
+            return out;
+        }
+
+        private NamedPolicy narrow(NamedPolicy p, String actionLowerCase) {
+            PolicyDocument doc = p.document();
+            PolicyDocument narrowed = cache.narrowed(doc, actionLowerCase, () -> cut(doc,
+                    i -> iamnb.policy.internal.CompiledStatement.actionMatches(doc.statements().get(i), actionLowerCase)));
+            return narrowed == doc ? p : new NamedPolicy(p.name(), narrowed);
         }
 
         /**

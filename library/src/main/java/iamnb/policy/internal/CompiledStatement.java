@@ -66,6 +66,21 @@ public final class CompiledStatement {
         return source.isDeny();
     }
 
+    /**
+     * {@link #actionMatches(String)} for a statement not compiled: whether one of its Action patterns matches the
+     * action (none of its NotAction patterns does). Cutting a policy to one action this way compiles nothing else.
+     */
+    public static boolean actionMatches(Statement s, String actionLowerCase) {
+        boolean any = false;
+        for (String pattern : s.actions()) {
+            if (Glob.compile(pattern.toLowerCase(Locale.ROOT)).matches(actionLowerCase)) {
+                any = true;
+                break;
+            }
+        }
+        return any != s.notAction();
+    }
+
     public boolean actionMatches(String actionLowerCase) {
         boolean any = false;
         for (Glob g : actions) {
