@@ -24,10 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -325,19 +323,7 @@ public final class OrgAccess {
             return t;
         });
         try {
-            List<T> out = new ArrayList<>(tasks.size());
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
+            return Tasks.all(pool, tasks, "the organization-wide question");
         } finally {
             pool.shutdownNow();
         }

@@ -30,10 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -199,21 +197,7 @@ final class TrustGraphBuilder {
     }
 
     private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) {
-        try {
-            List<T> out = new ArrayList<>(tasks.size());
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("building the trust graph was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("building the trust graph failed: " + e.getCause(), e.getCause());
-        }
+        return Tasks.all(pool, tasks, "building the trust graph");
     }
 
     // ---- one account ----------------------------------------------------------------------------------------

@@ -102,13 +102,7 @@ public final class InMemoryOrg implements OrgSource {
 
     @Override
     public AccountSnapshot load(String accountId) {
-        OrgMember m = members.stream().filter(x -> x.accountId().equals(accountId)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("account " + accountId + " is not a member of "
-                        + description));
-        if (!m.collected()) {
-            throw new InvalidInputException("account " + accountId + " was not collected: "
-                    + String.join("; ", m.warnings()));
-        }
+        collectedMember(accountId);
         return OrgSnapshots.withOrganization(load.apply(accountId), organization);
     }
 

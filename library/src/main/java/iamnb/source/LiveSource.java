@@ -94,23 +94,7 @@ public final class LiveSource {
 
     public LiveSource(LiveOptions options) {
         this.options = options;
-        ProgressListener target = options.progress();
-        this.progress = new ProgressListener() {
-            @Override
-            public synchronized void started(String phase, int total) {
-                target.started(phase, total);
-            }
-
-            @Override
-            public synchronized void advanced(String phase, int done) {
-                target.advanced(phase, done);
-            }
-
-            @Override
-            public synchronized void finished(String summary) {
-                target.finished(summary);
-            }
-        };
+        this.progress = ProgressListener.serialised(options.progress());
     }
 
     /**

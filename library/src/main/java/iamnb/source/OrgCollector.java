@@ -59,7 +59,7 @@ public final class OrgCollector {
 
     public OrgCollector(OrgOptions options) {
         this.options = options;
-        this.progress = serialised(options.progress());
+        this.progress = ProgressListener.serialised(options.progress());
     }
 
     /**
@@ -401,26 +401,6 @@ public final class OrgCollector {
             @Override
             public void finished(String summary) {
                 progress.advanced(phase, steps.incrementAndGet());
-            }
-        };
-    }
-
-    /** The listener called from several collecting threads, one call at a time (its contract). */
-    private static ProgressListener serialised(ProgressListener target) {
-        return new ProgressListener() {
-            @Override
-            public synchronized void started(String phase, int total) {
-                target.started(phase, total);
-            }
-
-            @Override
-            public synchronized void advanced(String phase, int done) {
-                target.advanced(phase, done);
-            }
-
-            @Override
-            public synchronized void finished(String summary) {
-                target.finished(summary);
             }
         };
     }

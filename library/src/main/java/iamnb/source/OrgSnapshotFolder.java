@@ -127,13 +127,7 @@ public final class OrgSnapshotFolder implements OrgSource {
 
     @Override
     public AccountSnapshot load(String accountId) {
-        OrgMember member = members.stream().filter(m -> m.accountId().equals(accountId)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("account " + accountId + " is not a member of "
-                        + description()));
-        if (!member.collected()) {
-            throw new InvalidInputException("account " + accountId + " was not collected: "
-                    + String.join("; ", member.warnings()));
-        }
+        collectedMember(accountId);
         AccountSnapshot s = new SnapshotReader(maxFileBytes)
                 .read(dir.resolve(OrgSnapshotFiles.ACCOUNTS).resolve(accountId));
         if (!s.accountId().equals(accountId)) {

@@ -87,7 +87,7 @@ public final class OrgSnapshotWriter {
     public static void writeOrganization(Organization org, Path dir) {
         Path target = dir.resolve(OrgSnapshotFiles.ORGANIZATION);
         try {
-            deleteRecursively(target);
+            SnapshotWriter.deleteRecursively(target);
             for (Map.Entry<String, byte[]> e : SnapshotCodecs.renderOrganization(org).entrySet()) {
                 Path file = dir.resolve(e.getKey()).normalize();
                 if (!file.startsWith(target)) {
@@ -109,7 +109,7 @@ public final class OrgSnapshotWriter {
     public static String writeMember(AccountSnapshot snapshot, Path dir) {
         Path target = dir.resolve(OrgSnapshotFiles.ACCOUNTS).resolve(snapshot.accountId());
         try {
-            deleteRecursively(target);
+            SnapshotWriter.deleteRecursively(target);
         } catch (IOException e) {
             throw new SourceUnavailableException("cannot replace " + target + ": " + e.getMessage(), e);
         }
@@ -160,16 +160,5 @@ public final class OrgSnapshotWriter {
                     ((m.collected() ? "collected " : "not collected ") + m.sha256()).getBytes(StandardCharsets.UTF_8));
         }
         return SnapshotWriter.digest(files);
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

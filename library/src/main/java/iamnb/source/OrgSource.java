@@ -1,5 +1,6 @@
 package iamnb.source;
 
+import iamnb.InvalidInputException;
 import iamnb.model.AccountSnapshot;
 import iamnb.model.OrgMember;
 import iamnb.model.Organization;
@@ -31,4 +32,20 @@ public interface OrgSource {
 
     /** How the set was obtained, for provenance: {@code organization snapshot DIR}, {@code demo organization}. */
     String description();
+
+    /**
+     * The collected member with this id, for {@link #load}.
+     *
+     * @throws InvalidInputException when the account is no member, or was not collected (with the reason)
+     */
+    default OrgMember collectedMember(String accountId) {
+        OrgMember member = members().stream().filter(m -> m.accountId().equals(accountId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("account " + accountId + " is not a member of "
+                        + description()));
+        if (!member.collected()) {
+            throw new InvalidInputException("account " + accountId + " was not collected: "
+                    + String.join("; ", member.warnings()));
+        }
+        return member;
+    }
 }

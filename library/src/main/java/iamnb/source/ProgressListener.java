@@ -30,4 +30,27 @@ public interface ProgressListener {
 
     /** The whole collection is over; {@code summary} says what was read and what was skipped. */
     void finished(String summary);
+
+    /**
+     * {@code target} called one call at a time, whichever collecting thread calls: how collectors keep their promise
+     * that calls never overlap.
+     */
+    static ProgressListener serialised(ProgressListener target) {
+        return new ProgressListener() {
+            @Override
+            public synchronized void started(String phase, int total) {
+                target.started(phase, total);
+            }
+
+            @Override
+            public synchronized void advanced(String phase, int done) {
+                target.advanced(phase, done);
+            }
+
+            @Override
+            public synchronized void finished(String summary) {
+                target.finished(summary);
+            }
+        };
+    }
 }

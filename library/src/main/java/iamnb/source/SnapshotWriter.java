@@ -105,7 +105,8 @@ public final class SnapshotWriter {
         }
     }
 
-    private static void deleteRecursively(Path p) throws IOException {
+    /** Deletes a file or a folder tree; links are deleted, never followed. */
+    static void deleteRecursively(Path p) throws IOException {
         if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
