@@ -37,6 +37,8 @@ PYTHON = "/usr/bin/python3"
 LEFT = {"left", "start", "-webkit-left"}
 RIGHT = {"right", "end", "-webkit-right"}
 NUMBER = r"^[-+]?[\d,]+(\.\d+)?%?$"
+# A 12-digit AWS account id is an identifier, text in a text column (organization tables), read left to right.
+ACCOUNT_ID = r"^\d{12}$"
 MIN_TEXT_COLUMN_PX = 120     # a cell of long text narrower than this reads as a strip, a few words a line
 LONG_TEXT = 60
 
@@ -155,7 +157,9 @@ class BrowserNotebooksTest(unittest.TestCase):
                     self.assertNotEqual(badge["background"], badge["color"], "%s: badge %s unreadable" % (name, badge["text"]))
                 for cell in nb["cells"]:
                     where = "%s table %d column %d %r" % (name, cell["table"], cell["column"], cell["text"][:50])
-                    if re.match(NUMBER, cell["text"]):
+                    if re.match(ACCOUNT_ID, cell["text"]):
+                        self.assertIn(cell["align"], LEFT, where + ": an account id is text, left-aligned")
+                    elif re.match(NUMBER, cell["text"]):
                         self.assertIn(cell["align"], RIGHT, where + ": a number must be right-aligned")
                     elif re.search(r"[A-Za-z]{3}", cell["text"]):
                         self.assertIn(cell["align"], LEFT, where + ": text must be left-aligned")

@@ -76,17 +76,30 @@ public record RolePaths(String title, List<RolePath> paths, int found) {
         bundle.put("text/plain", t.isEmpty() ? caption() : t.printAll());
         StringBuilder html = new StringBuilder("<table class=\"iamnb-paths\"><caption>").append(Html.escape(caption()))
                 .append("</caption><thead><tr>");
-        t.columnNames().forEach(c -> html.append("<th>").append(Html.escape(c)).append("</th>"));
+        // Alignment as attributes and styles both: an untrusted notebook keeps the attribute, drops the style, and
+        // would otherwise right-align every cell (its default).
+        for (int c = 0; c < t.columnCount(); c++) {
+            String align = alignOf(t, c);
+            html.append("<th style=\"text-align:").append(align).append("\"><div align=\"").append(align).append("\">")
+                    .append(Html.escape(t.columnNames().get(c))).append("</div></th>");
+        }
         html.append("</tr></thead><tbody>");
         for (int r = 0; r < t.rowCount(); r++) {
             html.append("<tr>");
             for (int c = 0; c < t.columnCount(); c++) {
-                html.append("<td>").append(Html.escape(t.getString(r, c))).append("</td>");
+                String align = alignOf(t, c);
+                html.append("<td style=\"text-align:").append(align).append("\"><div align=\"").append(align)
+                        .append("\">").append(Html.escape(t.getString(r, c))).append("</div></td>");
             }
             html.append("</tr>");
         }
         bundle.put("text/html", html.append("</tbody></table>").toString());
         return bundle;
+    }
+
+    /** Numbers right, everything else (names, ARNs, the hop list) left. */
+    private static String alignOf(Table t, int column) {
+        return t.column(column) instanceof tech.tablesaw.api.NumericColumn<?> ? "right" : "left";
     }
 
     @Override
