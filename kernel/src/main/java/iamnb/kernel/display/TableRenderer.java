@@ -33,6 +33,8 @@ public final class TableRenderer implements Renderer {
     /** Cells longer than this wrap; a column holding one is kept at least {@value #TEXT_COLUMN_PX} pixels wide. */
     private static final int LONG_CELL = 40;
     private static final int TEXT_COLUMN_PX = 160;
+    /** About {@link #TEXT_COLUMN_PX} in the notebooks' table font (≈ 7 px a character). */
+    private static final int TEXT_COLUMN_CHARS = 24;
 
     @Override
     public Optional<MimeBundle> render(Object value) {
@@ -123,6 +125,7 @@ public final class TableRenderer implements Renderer {
                     .append(" style=\"text-align:").append(align).append(";vertical-align:bottom\">")
                     .append("<div align=\"").append(align).append("\">")
                     .append(escape(view.headers().get(c)))
+                    .append(hasLongCell(view, c) ? minimumWidth(view.headers().get(c)) : "")
                     .append("<br><span style=\"font-weight:normal;color:#888;font-size:0.8em\">")
                     .append(escape(view.types().get(c))).append("</span></div></th>");
         }
@@ -172,6 +175,17 @@ public final class TableRenderer implements Renderer {
     /** A break opportunity after every '/' and ':', so a long ARN wraps even where overflow-wrap was stripped. */
     private static String breakable(String escaped) {
         return escaped.replace("/", "/<wbr>").replace(":", ":<wbr>");
+    }
+
+    /**
+     * Non-breaking spaces after a long-text column's name, so the header alone is about {@link #TEXT_COLUMN_PX} wide.
+     * The {@code width} hint is not a minimum once a wide table is constrained (an organization's findings table
+     * squeezed its text into 100 px strips), styles are dropped in untrusted notebooks, but text survives every
+     * sanitizer, and a run of non-breaking spaces cannot wrap.
+     */
+    private static String minimumWidth(String header) {
+        int pad = TEXT_COLUMN_CHARS - header.length();
+        return pad > 0 ? "\u00a0".repeat(pad) : "";
     }
 
     private static boolean hasLongCell(View view, int column) {
