@@ -7,6 +7,7 @@ import iamnb.policy.Decision;
 import iamnb.policy.LayerKind;
 import iamnb.policy.LayerResult;
 import iamnb.policy.NamedPolicy;
+import iamnb.policy.PolicyEvaluator;
 import iamnb.policy.PrincipalMatch;
 import iamnb.policy.Request;
 import iamnb.policy.RequestPrincipal;
@@ -134,26 +135,13 @@ final class AssumeChecks {
 
     /** The trust statement that let the caller in: the strongest Allow of the resource-based policy layer. */
     static Optional<StatementMatch> trustGrant(Decision d) {
-        StatementMatch best = null;
-        int bestRank = -1;
+        List<StatementMatch> allows = new ArrayList<>();
         for (LayerResult l : d.layerResults()) {
-            if (l.kind() != LayerKind.RESOURCE_POLICY) {
-                continue;
-            }
-            for (StatementMatch s : l.allows()) {
-                int rank = switch (s.principalMatch().orElse(PrincipalMatch.WILDCARD)) {
-                    case DIRECT -> 4;
-                    case ENTITY -> 3;
-                    case WILDCARD, NOT_PRINCIPAL, NOT_PRINCIPAL_WITH_BOUNDARY, NOT_CHECKED -> 2;
-                    case ACCOUNT -> 1;
-                };
-                if (rank > bestRank) {
-                    best = s;
-                    bestRank = rank;
-                }
+            if (l.kind() == LayerKind.RESOURCE_POLICY) {
+                allows.addAll(l.allows());
             }
         }
-        return Optional.ofNullable(best);
+        return PolicyEvaluator.strongestGrant(allows);
     }
 
     /** The edge an allowing decision stands for. */

@@ -294,9 +294,17 @@ public final class PolicyEvaluator {
     }
 
     private static StatementMatch strongestGrant(LayerResult resource) {
+        return strongestGrant(resource.allows()).orElse(null);
+    }
+
+    /**
+     * Of the Allow statements of resource-based policies, the one that names the principal most directly: the user
+     * or session, then the role, then everyone, then the account (which only delegates). The first wins a tie.
+     */
+    public static java.util.Optional<StatementMatch> strongestGrant(List<StatementMatch> allows) {
         StatementMatch best = null;
         int bestRank = -1;
-        for (StatementMatch s : resource.allows()) {
+        for (StatementMatch s : allows) {
             int rank = switch (s.principalMatch().orElse(PrincipalMatch.WILDCARD)) {
                 case DIRECT -> 4;
                 case ENTITY -> 3;
@@ -308,7 +316,7 @@ public final class PolicyEvaluator {
                 bestRank = rank;
             }
         }
-        return best;
+        return java.util.Optional.ofNullable(best);
     }
 
     private static String scpExemption(RequestPrincipal p, Layers layers) {
