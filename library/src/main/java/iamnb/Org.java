@@ -175,8 +175,8 @@ public final class Org {
 
     /**
      * Checks every collected member against the digest the index records, one row per member: {@code account},
-     * {@code recorded}, {@code actual}, {@code status} ({@code same}, {@code CHANGED}, or {@code no digest recorded}
-     * for a set that was never saved). A folder edited by hand (or by a colleague) after it was saved shows
+     * {@code status} ({@code same}, {@code CHANGED}, or {@code no digest recorded} for a set that was never saved),
+     * {@code recorded}, {@code actual}. A folder edited by hand (or by a colleague) after it was saved shows
      * {@code CHANGED}; re-save it to record the new digests.
      */
     public Table verify() {
@@ -194,7 +194,8 @@ public final class Org {
             actual.append(now);
             status.append(m.sha256().isEmpty() ? "no digest recorded" : m.sha256().equals(now) ? "same" : "CHANGED");
         }
-        return Table.create("verify", account, recorded, actual, status);
+        // status before the digests: 64 hex characters each would push it out of sight
+        return Table.create("verify", account, status, recorded, actual);
     }
 
     /**

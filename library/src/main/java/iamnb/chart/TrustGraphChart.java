@@ -115,7 +115,9 @@ final class TrustGraphChart {
             dot.setMarker(SeriesMarkers.CIRCLE);
             dot.setMarkerColor(member ? MEMBER : OUTSIDE);
             int in = within.getOrDefault(n, 0);
-            String label = n + (in > 0 ? " (" + in + " within)" : "");
+            // an outside account's long kind ("account outside the organization") is already said by its colour
+            String name = n.matches("\\d{12} \\(.*\\)") ? n.substring(0, 12) + " (outside)" : n;
+            String label = name + (in > 0 ? " (" + in + " within)" : "");
             chart.addAnnotation(new AnnotationText(label, p[0] * 1.17, p[1] * 1.13, false));
         }
         Table data = Table.create("assume-role edges drawn", dFrom, dTo, dEdges);

@@ -73,7 +73,7 @@ public record RolePaths(String title, List<RolePath> paths, int found) {
     public Map<String, Object> toMimeBundle() {
         Table t = table();
         Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", t.isEmpty() ? caption() : t.printAll());
+        bundle.put("text/plain", text());
         StringBuilder html = new StringBuilder("<table class=\"iamnb-paths\"><caption>").append(Html.escape(caption()))
                 .append("</caption><thead><tr>");
         // Alignment as attributes and styles both: an untrusted notebook keeps the attribute, drops the style, and
@@ -95,6 +95,18 @@ public record RolePaths(String title, List<RolePath> paths, int found) {
         }
         bundle.put("text/html", html.append("</tbody></table>").toString());
         return bundle;
+    }
+
+    /** The caption, then one line a path (a wide grid would wrap in a terminal): {@code 1. a → b · 1 hop · verified}. */
+    private String text() {
+        StringBuilder out = new StringBuilder(caption());
+        for (RolePath p : paths) {
+            int hops = p.hops().size();
+            out.append('\n').append(String.format(java.util.Locale.ROOT, "%3d. ", p.id())).append(p.hopList())
+                    .append(" · ").append(hops).append(hops == 1 ? " hop" : " hops")
+                    .append(p.verified() ? " · verified" : " · NOT verified by the engine");
+        }
+        return out.toString();
     }
 
     /** Numbers right, everything else (names, ARNs, the hop list) left. */

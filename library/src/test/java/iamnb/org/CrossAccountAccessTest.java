@@ -174,6 +174,12 @@ class CrossAccountAccessTest {
         assertTrue(text.contains("Hop 2: role session deploy/" + AssumeChecks.SESSION), text);
         assertTrue(text.contains("statement Trust") && text.contains("statement AllowstsAssumeRole"), text);
         assertTrue(text.contains("every hop allowed by the policy engine"), text);
+        // a terminal (jupyter console) gets one line a path, not a grid wider than the screen
+        String plain = (String) paths.toMimeBundle().get("text/plain");
+        assertTrue(plain.contains("\n  2. alice (111111111111) → deploy (222222222222) → admin (333333333333) · 2 hops"
+                + " · verified"), plain);
+        String html = (String) paths.toMimeBundle().get("text/html");
+        assertTrue(html.contains("<div align=\"left\">alice (111111111111) → deploy"), html);
     }
 
     @Test
