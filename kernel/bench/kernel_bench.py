@@ -148,7 +148,7 @@ def main():
     parser.add_argument("--java-home", default="")
     parser.add_argument("--java-opts", default="")
     parser.add_argument("--skip-python", action="store_true")
-    parser.add_argument("--no-cds", action="store_true", help="no class-data-sharing archive (install.sh makes one)")
+    parser.add_argument("--no-cds", action="store_true", help="neither the class-data-sharing archive nor the compiler's class folder (install.sh makes both)")
     args = parser.parse_args()
     if not args.jar:
         sys.exit("no kernel jar: build with mvn -DskipTests package or pass --jar")

@@ -8,6 +8,7 @@ import atexit
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 from queue import Empty
@@ -33,6 +34,12 @@ def kernelspec_dir():
         os.makedirs(spec_dir)
         shutil.copy(LAUNCHER, os.path.join(spec_dir, "iamnb-kernel"))
         os.symlink(os.path.abspath(jar), os.path.join(spec_dir, "iamnb-kernel.jar"))
+        # As install.sh does: the class folder JShell's compiler reads instead of the jar (a faster start); the
+        # suites then run the compiler the way an installed kernel does, on either JDK.
+        java_home = os.environ.get("IAMNB_TEST_JAVA_HOME", "")
+        java = os.path.join(java_home, "bin", "java") if java_home else "java"
+        subprocess.run([java, "-jar", os.path.join(spec_dir, "iamnb-kernel.jar"), "--unpack-classes"],
+                       check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(spec_dir, "kernel.json"), "w") as f:
             json.dump({
                 "argv": [os.path.join(spec_dir, "iamnb-kernel"), "{connection_file}"],

@@ -1,5 +1,6 @@
 package iamnb.kernel;
 
+import iamnb.kernel.eval.CompileClassFolder;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ public final class Main {
             KernelLogging.configure(System.err, System.getenv("IAMNB_LOG_LEVEL"));
             Kernel.warmUp(System.getenv(), System.out, System.err);
             System.exit(0);
+        }
+        if (args.length == 1 && args[0].equals("--unpack-classes")) {
+            unpackClasses();
         }
         if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
             System.err.println("usage: java -jar iamnb-kernel.jar CONNECTION_FILE\n"
@@ -38,5 +42,21 @@ public final class Main {
         }));
         startup.connect(Path.of(args[0])).serve();
         ProcessExit.awaitExitInProgress();
+    }
+
+    /** Install time: the jar's classes into the folder JShell's compiler reads at start ({@link CompileClassFolder}). */
+    private static void unpackClasses() {
+        Path jar = CompileClassFolder.runningJar().orElse(null);
+        if (jar == null) {
+            System.err.println("--unpack-classes: run as java -jar iamnb-kernel.jar --unpack-classes");
+            System.exit(2);
+        }
+        try {
+            System.out.println(CompileClassFolder.unpack(jar));
+            System.exit(0);
+        } catch (java.io.IOException e) {
+            System.err.println("--unpack-classes: cannot unpack " + jar + ": " + e);
+            System.exit(1);
+        }
     }
 }

@@ -154,12 +154,14 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Compiles and runs a snippet that defines nothing, so that a first cell typed later does not pay for
-     * javac's first use (~100 ms). Worth it only while nobody waits: a cell already queued would pay for both.
+     * Compiles, loads and runs a snippet that defines nothing, so that a first cell typed later does not pay for
+     * javac's first class generation and JShell's first run (the first {@code 1+1} after the preload: ~68 ms cold,
+     * ~25 ms after this; this costs ~50 ms; measured with kernel/bench/PreloadBench.java). Small on purpose: a
+     * cell that arrives while it runs waits for it (a lambda here doubled its cost and saved nothing more).
      */
     public void warmUp() {
         long t0 = System.nanoTime();
-        evalQuietly("{ var warmUp = java.util.List.of(1, 2).stream().map(i -> i + 1).count(); }");
+        evalQuietly("{ int warmUp = \"warm-up\".length(); }");
         LOG.log(System.Logger.Level.DEBUG, () -> "warm-up snippet " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
