@@ -79,6 +79,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 this::reportUncaught);
         this.jshell = JShell.builder()
                 .executionEngine(provider, Map.of())
+                .compilerOptions(replImportFilterOptions())
                 .in(InputStream.nullInputStream())
                 .out(kernelOut)
                 .err(kernelErr)
@@ -87,6 +88,21 @@ public final class JShellEvaluator implements AutoCloseable {
         this.analysis = jshell.sourceCodeAnalysis();
         this.splitter = new SnippetSplitter(analysis);
         LOG.log(System.Logger.Level.DEBUG, () -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    /** {@link ReplImportFilter}'s options, or none when it cannot work here (the log says why). */
+    private static String[] replImportFilterOptions() {
+        if (!ReplImportFilter.usable()) {
+            LOG.log(System.Logger.Level.INFO, "javac's trees are not exported to the kernel (run it with java -jar) "
+                    + "or -Diamnb.replImportFilter=off: every snippet keeps the imports of all earlier declarations");
+            return new String[0];
+        }
+        try {
+            return ReplImportFilter.options().toArray(String[]::new);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "no import filter: " + e.getMessage());
+            return new String[0];
+        }
     }
 
     /** Runs on the snippet thread before each snippet. */
@@ -167,7 +183,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private boolean evalQuietly(String source) {
         control.reset();
-        List<SnippetEvent> events = jshell.eval(source);
+        List<SnippetEvent> events = compile(source);
         return !events.isEmpty() && events.get(0).status() != Snippet.Status.REJECTED
                 && events.get(0).exception() == null;
     }
@@ -207,7 +223,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 return new EvalResult.Error(ErrorMapper.interrupted());
             }
             control.reset();
-            List<SnippetEvent> events = jshell.eval(piece.source());
+            List<SnippetEvent> events = compile(piece.source());
             String exit = ExitTrap.takeAttempt();
             if (exit != null) {
                 // A refused exit ends the thread that called it; let that thread's report reach this cell's stderr.
@@ -394,8 +410,13 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     private void dropIfTemporary(Snippet snippet) {
         if (snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            jshell.drop(snippet);
+            ReplImportFilter.during(() -> jshell.drop(snippet));
         }
+    }
+
+    /** JShell's eval with {@link ReplImportFilter} on: each wrapper keeps only the imports it names. */
+    private List<SnippetEvent> compile(String source) {
+        return ReplImportFilter.during(() -> jshell.eval(source));
     }
 
     private static SnippetEvent primary(List<SnippetEvent> events) {

@@ -1,0 +1,139 @@
+package iamnb.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import filter changes how fast a session compiles, never what it means: the same cells give the same
+ * values, errors and states with the filter and without it, and completion still offers every declaration.
+ */
+class ReplImportFilterTest {
+    private static final PrintStream KERNEL = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor();
+    private static JShellEvaluator filtered;
+    private static JShellEvaluator plain;
+
+    /** Declarations of every kind that later cells use by simple name, and the ways a name can be reached. */
+    private static final List<String> CELLS = List.of(
+            "int v1 = 1;",
+            "String v2 = \"two\";",
+            "int twice(int x) { return 2 * x; }",
+            "String twice(String s) { return s + s; }",
+            "twice(v1) + twice(v2)",
+            "record Point(int x, int y) { Point plus(Point o) { return new Point(x + o.x, y + o.y); } }",
+            "enum Colour { RED, GREEN; Colour next() { return values()[(ordinal() + 1) % 2]; } }",
+            "interface Shape { double area(); static Shape square(double s) { return () -> s * s; } }",
+            "@interface Marker { String value(); }",
+            "var p = new Point(1, 2).plus(new Point(v1, v1));",
+            "p",
+            "Colour.RED.next()",
+            "Shape.square(3).area()",
+            "java.util.function.IntUnaryOperator op = ReplImportFilterTestHelper::twice;",
+            "int useLater() { return later() + v1; }",
+            "useLater()",
+            "int later() { return 40; }",
+            "useLater()",
+            "int w = 1;",
+            "int useW() { return w; }",
+            "int w = 100;",
+            "useW()",
+            "@Marker(\"m\") class Annotated { Point origin = new Point(0, 0); }",
+            "new Annotated().origin",
+            "<T extends Comparable<T>> T biggest(List<T> xs) { return Collections.max(xs); }",
+            "biggest(List.of(v2, \"zz\", \"a\"))",
+            "class Box<T> { T item; Box(T t) { item = t; } }",
+            "var box = new Box<>(p);",
+            "box.item.x()",
+            "undefinedName + 1",
+            "int v3 = twice(\"x\");",
+            "Runnable r = () -> System.out.println(v2 + p);",
+            "Colour c = Colour.GREEN; switch (c) { case RED -> v2 = \"red\"; case GREEN -> v2 = \"green\"; }",
+            "v2",
+            "String.join(\",\", List.of(v2, String.valueOf(v1), String.valueOf(p.x())))",
+            "long v1 = 100L;",
+            "useLater()",
+            "p");
+
+    @BeforeAll
+    static void start() {
+        filtered = evaluator();
+        System.setProperty("iamnb.replImportFilter", "off");
+        try {
+            plain = evaluator();
+        } finally {
+            System.clearProperty("iamnb.replImportFilter");
+        }
+    }
+
+    private static JShellEvaluator evaluator() {
+        JShellEvaluator evaluator = new JShellEvaluator(new OutputRouter(KERNEL, KERNEL), KERNEL, KERNEL);
+        evaluator.preload(new Preload(List.of("java.util"), List.of(), List.of(), List.of()));
+        // A helper class a method reference can name (declared the same way in both sessions).
+        run(evaluator, "class ReplImportFilterTestHelper { static int twice(int x) { return 2 * x; } }");
+        return evaluator;
+    }
+
+    @AfterAll
+    static void stop() {
+        filtered.close();
+        plain.close();
+        TIMER.shutdownNow();
+    }
+
+    @Test
+    void sameCells_giveTheSameResults_withAndWithoutTheFilter() {
+        assertTrue(ReplImportFilter.usable(), "the tests run with javac's trees exported (surefire's argLine)");
+        long removedBefore = ReplImportFilter.removedSoFar();
+        List<String> withFilter = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+
+        for (String cell : CELLS) {
+            withFilter.add(cell + "  =>  " + run(filtered, cell));
+            without.add(cell + "  =>  " + run(plain, cell));
+        }
+
+        assertEquals(String.join("\n", without), String.join("\n", withFilter));
+        assertTrue(withFilter.contains("p  =>  value Point[x=2, y=3]"), String.join("\n", withFilter));
+        assertTrue(withFilter.contains("useLater()  =>  value 41"), "a forward reference resolves later");
+        assertTrue(withFilter.contains("useW()  =>  value 100"), "a redefined variable reaches its users");
+        assertTrue(withFilter.contains("box.item.x()  =>  value 2"), String.join("\n", withFilter));
+        assertTrue(withFilter.get(CELLS.indexOf("undefinedName + 1")).contains("error"), "an error stays one");
+        assertTrue(ReplImportFilter.removedSoFar() - removedBefore > 100,
+                "the filter ran: " + (ReplImportFilter.removedSoFar() - removedBefore) + " imports dropped");
+    }
+
+    @Test
+    void completion_stillOffersEveryDeclaration() {
+        run(filtered, "int counterA = 1;");
+        run(filtered, "int counterB() { return 2; }");
+
+        List<String> matches = filtered.complete("coun", 4).matches();
+
+        assertTrue(matches.containsAll(List.of("counterA", "counterB()")), matches.toString());
+    }
+
+    private static String run(JShellEvaluator evaluator, String code) {
+        evaluator.clearInterrupt();
+        CellStreams cell = new CellStreams((name, text) -> { }, TIMER, () -> "");
+        EvalResult result = evaluator.evaluate(code, 0, 1, cell);
+        cell.flush();
+        if (result instanceof EvalResult.Value value) {
+            return "value " + value.value();
+        }
+        if (result instanceof EvalResult.Error error) {
+            return "error " + error.failure().ename() + ": " + error.failure().evalue();
+        }
+        return "no value";
+    }
+}
