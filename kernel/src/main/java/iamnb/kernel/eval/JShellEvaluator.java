@@ -58,6 +58,7 @@ public final class JShellEvaluator implements AutoCloseable {
     /** How long an interrupted snippet may take to stop by itself before its thread is abandoned. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(3);
     private DocumentationLookup documentation;
+    private final DroppedClassFiles droppedClassFiles;
 
     /** Builds the JShell; {@link #preload} then makes it ready for notebooks. */
     public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr) {
@@ -85,6 +86,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .err(kernelErr)
                 .build();
         this.control = provider.control();
+        this.droppedClassFiles = DroppedClassFiles.of(jshell);
         this.analysis = jshell.sourceCodeAnalysis();
         this.splitter = new SnippetSplitter(analysis);
         LOG.log(System.Logger.Level.DEBUG, () -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
@@ -411,7 +413,13 @@ public final class JShellEvaluator implements AutoCloseable {
     private void dropIfTemporary(Snippet snippet) {
         if (snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
             ReplImportFilter.during(() -> jshell.drop(snippet));
+            droppedClassFiles.forget(snippet);
         }
+    }
+
+    /** How many class files JShell's compiler holds (-1 when unknown); see {@link DroppedClassFiles}. */
+    int compilerClassFiles() {
+        return droppedClassFiles.retained();
     }
 
     /** JShell's eval with {@link ReplImportFilter} on: each wrapper keeps only the imports it names. */

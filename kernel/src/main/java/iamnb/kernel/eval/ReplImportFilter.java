@@ -1,8 +1,10 @@
 package iamnb.kernel.eval;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;
@@ -48,7 +50,6 @@ import java.util.function.Supplier;
 public final class ReplImportFilter implements Plugin {
     /** The name given to {@code -Xplugin:}. */
     public static final String NAME = "iamnb-repl-imports";
-    private static final String REPL_PREFIX = "REPL.";
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
     private static final AtomicLong REMOVED = new AtomicLong();
 
@@ -177,12 +178,28 @@ public final class ReplImportFilter implements Plugin {
         }
     }
 
+    /**
+     * Whether an import stays: any import not of a {@code REPL} member, and one of a name the unit writes. Read
+     * from the tree (no printing: this runs for every import of every task).
+     */
     private static boolean namedIn(ImportTree imported, Set<String> named) {
-        String qualified = imported.getQualifiedIdentifier().toString();
-        if (!qualified.startsWith(REPL_PREFIX) || qualified.endsWith(".*")) {
+        if (!(imported.getQualifiedIdentifier() instanceof MemberSelectTree selected)) {
             return true;
         }
-        return named.contains(qualified.substring(qualified.lastIndexOf('.') + 1));
+        String name = selected.getIdentifier().toString();
+        if (name.equals("*") || !inReplPackage(selected.getExpression())) {
+            return true;
+        }
+        return named.contains(name);
+    }
+
+    /** True when {@code owner} is {@code REPL} or a name inside it ({@code REPL.$JShell$12}). */
+    private static boolean inReplPackage(ExpressionTree owner) {
+        ExpressionTree root = owner;
+        while (root instanceof MemberSelectTree select) {
+            root = select.getExpression();
+        }
+        return root instanceof IdentifierTree identifier && identifier.getName().contentEquals("REPL");
     }
 
     /** Every simple name written in the unit's type declarations (imports excluded). */

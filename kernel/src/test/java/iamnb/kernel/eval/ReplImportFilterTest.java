@@ -114,6 +114,21 @@ class ReplImportFilterTest {
     }
 
     @Test
+    void droppedTemporaries_leaveNoClassFilesBehind() {
+        run(filtered, "int base = 5;");
+        int before = filtered.compilerClassFiles();
+
+        for (int i = 0; i < 20; i++) {
+            assertEquals("value " + (i + 5), run(filtered, "base + " + i));
+        }
+        assertEquals("value [1]", run(filtered, "new java.util.ArrayList<>(List.of(1)) { }"), "an anonymous class");
+
+        assertTrue(before > 0, "JShell's class files are reachable here");
+        assertEquals(before, filtered.compilerClassFiles(), "the values' temporaries were forgotten");
+        assertEquals("value 30", run(filtered, "base + 25"), "and later cells still compile and run");
+    }
+
+    @Test
     void completion_stillOffersEveryDeclaration() {
         run(filtered, "int counterA = 1;");
         run(filtered, "int counterB() { return 2; }");
