@@ -72,7 +72,7 @@ public final class ReplImportFilter implements Plugin {
 
     /**
      * The compiler options that load the plug-in: {@code -Xplugin} and a processor path holding only its
-     * registration, made once per process in a temporary folder. javac finds plug-ins with a service loader over
+     * registration ({@link Registration}). javac finds plug-ins with a service loader over
      * the processor path (the class path when there is none), whose parent, the application class loader, then
      * loads this class: the one instance of it, with the switch {@link #during} sets. The registration is not
      * in the kernel's own classes: javac would meet it while compiling them, before this class exists.
@@ -81,6 +81,11 @@ public final class ReplImportFilter implements Plugin {
         return List.of("--processor-path", Registration.FOLDER.get().toString(), "-Xplugin:" + NAME);
     }
 
+    /**
+     * The folder holding the plug-in's registration: {@code ~/.cache/iamnb/javac-plugin} ({@code XDG_CACHE_HOME}
+     * respected), shared by every kernel of the user and never deleted (its one file never changes; a kernel
+     * killed with SIGKILL leaves nothing behind); a temporary folder when the cache cannot be written.
+     */
     private static final class Registration {
         static final Supplier<Path> FOLDER = new Supplier<>() {
             private Path folder;
@@ -88,22 +93,39 @@ public final class ReplImportFilter implements Plugin {
             @Override
             public synchronized Path get() {
                 if (folder == null) {
+                    String cache = System.getenv("XDG_CACHE_HOME");
+                    Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                            : Path.of(System.getProperty("user.home"), ".cache");
                     try {
-                        Path made = Files.createTempDirectory("iamnb-javac-plugin-");
-                        Path services = Files.createDirectories(made.resolve("META-INF/services"));
-                        Path file = Files.writeString(services.resolve(Plugin.class.getName()),
-                                ReplImportFilter.class.getName() + "\n", StandardCharsets.UTF_8);
-                        for (Path p : List.of(made, made.resolve("META-INF"), services, file)) {
-                            p.toFile().deleteOnExit(); // deleted in reverse order of registration
+                        folder = write(base.resolve("iamnb").resolve("javac-plugin"));
+                    } catch (java.io.IOException | RuntimeException inCache) {
+                        try {
+                            Path temporary = Files.createTempDirectory("iamnb-javac-plugin-");
+                            temporary.toFile().deleteOnExit();
+                            folder = write(temporary);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException("cannot write the javac plug-in's registration", e);
                         }
-                        folder = made;
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException("cannot write the javac plug-in's registration", e);
                     }
                 }
                 return folder;
             }
         };
+
+        /** Writes the registration into {@code folder} unless it is there already; atomic for kernels racing. */
+        private static Path write(Path folder) throws java.io.IOException {
+            Path services = Files.createDirectories(folder.resolve("META-INF").resolve("services"));
+            Path file = services.resolve(Plugin.class.getName());
+            String content = ReplImportFilter.class.getName() + "\n";
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+                return folder;
+            }
+            Path fresh = Files.createTempFile(services, "registration-", ".tmp");
+            Files.writeString(fresh, content, StandardCharsets.UTF_8);
+            Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return folder;
+        }
     }
 
     /** Runs {@code compile} (JShell's eval or drop) with the filter on for this thread. */
