@@ -56,6 +56,7 @@ public final class CompileClassFolder {
     public static Path unpack(Path jar) throws IOException {
         Path folder = beside(jar);
         Path fresh = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".new-");
+        readableByAll(fresh); // like the jar beside it: a kernelspec installed by root serves every user
         try (JarFile archive = new JarFile(jar.toFile())) {
             Enumeration<JarEntry> entries = archive.entries();
             while (entries.hasMoreElements()) {
@@ -132,6 +133,12 @@ public final class CompileClassFolder {
             return action.get();
         } finally {
             System.setProperty("java.class.path", saved);
+        }
+    }
+
+    private static void readableByAll(Path folder) throws IOException {
+        if (Files.getFileStore(folder).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 

@@ -43,6 +43,8 @@ class CompileClassFolderTest {
         assertEquals(List.of(".iamnb-jar-stamp", "p/A.class", "p/q/B.class"), files(folder));
         assertEquals("a", Files.readString(folder.resolve("p/A.class")), "the base entry, not a versioned one");
         assertEquals(Optional.of(folder), CompileClassFolder.matching(jar));
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder)), "readable by every user, like the jar");
     }
 
     @Test
