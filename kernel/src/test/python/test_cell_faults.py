@@ -251,6 +251,21 @@ class ThreadExceptionsTest(FaultCase):
         self.assertIn('Exception in thread "', stderr)
         self.assert_alive_with_state()
 
+    def test_executorMadeInOneCell_startsItsThreadsInLaterCells(self):
+        # Thread factories remember the group of the thread that made them; a cell's group must outlive the cell
+        # (JDK 17 destroys an empty daemon group, and a thread started in it later fails).
+        reply, _ = self.run_cell("var pool = java.util.concurrent.Executors.newFixedThreadPool(2);")
+        self.assertEqual("ok", reply["status"], reply)
+        reply, outputs = self.run_cell("pool.submit(() -> 6 * 7).get()")
+        self.assertEqual("ok", reply["status"], reply)
+        self.assertEqual("42", kernel_harness.result_of(outputs))
+        reply, outputs = self.run_cell('pool.submit(() -> { throw new IllegalStateException("in pool"); });\n'
+                                       "var second = pool.submit(() -> 1).get() + pool.submit(() -> 2).get();\n"
+                                       "pool.shutdown();\nsecond")
+        self.assertEqual("ok", reply["status"], reply)
+        self.assertEqual("3", kernel_harness.result_of(outputs))
+        self.assert_alive_with_state()
+
     def test_uncaughtExceptionAfterTheCellEnded_thenInKernelLog(self):
         reply, _ = self.run_cell(
             'new Thread(() -> { try { Thread.sleep(1500); } catch (InterruptedException e) { }\n'

@@ -15,11 +15,10 @@ final class CellThreadGroup extends ThreadGroup {
     CellThreadGroup(ThreadGroup parent, Thread.UncaughtExceptionHandler report) {
         super(parent, "iamnb cell");
         this.report = report;
-        try {
-            setDaemon(true); // JDK 17 keeps non-daemon groups in their parent for ever; one per snippet adds up
-        } catch (RuntimeException | LinkageError ignored) {
-            // deprecated for removal; newer JDKs drop empty groups by themselves
-        }
+        // Not a daemon group: JDK 17 destroys an empty daemon group, and thread factories remember the group of
+        // the thread that made them, so an executor made in one cell (or an AWS SDK client's, which starts its
+        // threads lazily) would fail with IllegalThreadStateException when it starts a thread in a later one.
+        // The price on 17: the parent keeps each group (~50 bytes a snippet); JDK 19+ keeps them weakly.
     }
 
     @Override
