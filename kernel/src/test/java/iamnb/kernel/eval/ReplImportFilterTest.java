@@ -63,7 +63,13 @@ class ReplImportFilterTest {
             "String.join(\",\", List.of(v2, String.valueOf(v1), String.valueOf(p.x())))",
             "long v1 = 100L;",
             "useLater()",
-            "p");
+            "p",
+            "class Account { int n = 7; }",
+            "new Account().n",
+            "var demo = iamnb.Iam.demo();",
+            "demo.users().rowCount() > 0",
+            "var users = demo.users();",
+            "users.columnNames().contains(\"user\")");
 
     @BeforeAll
     static void start() {
@@ -108,6 +114,8 @@ class ReplImportFilterTest {
         assertTrue(withFilter.contains("useLater()  =>  value 41"), "a forward reference resolves later");
         assertTrue(withFilter.contains("useW()  =>  value 100"), "a redefined variable reaches its users");
         assertTrue(withFilter.contains("box.item.x()  =>  value 2"), String.join("\n", withFilter));
+        assertTrue(withFilter.contains("users.columnNames().contains(\"user\")  =>  value true"),
+                "a REPL class named like a library class does not hide the library's: " + withFilter);
         assertTrue(withFilter.get(CELLS.indexOf("undefinedName + 1")).contains("error"), "an error stays one");
         assertTrue(ReplImportFilter.removedSoFar() - removedBefore > 100,
                 "the filter ran: " + (ReplImportFilter.removedSoFar() - removedBefore) + " imports dropped");
