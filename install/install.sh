@@ -69,11 +69,15 @@ installed="$("$python" -m jupyter kernelspec list --json \
   | "$python" -c 'import json,sys; print(json.load(sys.stdin)["kernelspecs"]["iamnb"]["resource_dir"])')"
 
 # A class-data-sharing archive of the classes a kernel start loads makes later starts faster. It is made in
-# place (it records the jar's path) and is tied to the JDK that made it: another JDK simply ignores it.
+# place (it records the jar's path) and is tied to the JDK that made it: another JDK simply ignores it. The same
+# step unpacks the jar's classes into iamnb-kernel.classes, which JShell's compiler reads instead of the jar.
 if "$installed/iamnb-kernel" --make-cds-archive "$installed/iamnb.jsa" >/dev/null 2>&1 && [[ -s "$installed/iamnb.jsa" ]]; then
   echo "iamnb: class-data-sharing archive created"
 else
   rm -f "$installed/iamnb.jsa"
+fi
+if [[ -f "$installed/iamnb-kernel.classes/.iamnb-jar-stamp" ]]; then
+  echo "iamnb: class folder for JShell's compiler unpacked"
 fi
 
 # --- 4. Notebooks ---------------------------------------------------------------------------------------
