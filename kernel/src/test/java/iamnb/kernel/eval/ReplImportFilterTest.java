@@ -69,7 +69,13 @@ class ReplImportFilterTest {
             "var demo = iamnb.Iam.demo();",
             "demo.users().rowCount() > 0",
             "var users = demo.users();",
-            "users.columnNames().contains(\"user\")");
+            "users.columnNames().contains(\"user\")",
+            "var anon = new Object() { int hidden = 42; Point at = new Point(4, 5); };",
+            "anon.hidden + anon.at.y()",
+            "var inter = (Runnable & java.io.Serializable) () -> System.out.print(\"\");",
+            "inter.run(); inter instanceof java.io.Serializable",
+            "var local = new Object() { Colour c = Colour.RED; }.c;",
+            "local.next()");
 
     @BeforeAll
     static void start() {
@@ -114,6 +120,7 @@ class ReplImportFilterTest {
         assertTrue(withFilter.contains("useLater()  =>  value 41"), "a forward reference resolves later");
         assertTrue(withFilter.contains("useW()  =>  value 100"), "a redefined variable reaches its users");
         assertTrue(withFilter.contains("box.item.x()  =>  value 2"), String.join("\n", withFilter));
+        assertTrue(withFilter.contains("anon.hidden + anon.at.y()  =>  value 47"), "an anonymous class's members");
         assertTrue(withFilter.contains("users.columnNames().contains(\"user\")  =>  value true"),
                 "a REPL class named like a library class does not hide the library's: " + withFilter);
         assertTrue(withFilter.get(CELLS.indexOf("undefinedName + 1")).contains("error"), "an error stays one");
