@@ -10,13 +10,10 @@ cells 20 to 420: +44 MB of live objects, 38 MB of it byte arrays (the Latin-1 te
 JShell keeps for every snippet, whose import lines grow with the session), then javac names and JShell's wraps;
 nothing of the kernel's own. Needs the JDK's jcmd (JAVA_HOME or PATH). Not a test: nothing is asserted.
 """
-import argparse
 import os
 import re
 import subprocess
 import sys
-
-from jupyter_client.manager import KernelManager
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kernel_bench  # noqa: E402  (shares the kernelspec set-up and reply matching)
@@ -37,18 +34,8 @@ def histogram(pid, java_home):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--jar", default=None)
-    parser.add_argument("--cells", type=int, default=400)
-    parser.add_argument("--java-home", default="")
-    args = parser.parse_args()
-    kernel_bench.make_iamnb_spec(args.jar or kernel_bench.newest_jar(), args.java_home, "", False)
-    km = KernelManager(kernel_name="iamnb")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=120)
-    pid = km.provisioner.process.pid  # the launcher execs java: this is the JVM
+    args = long_session_bench.parse_arguments(__doc__, 400)
+    km, kc, pid = long_session_bench.start_kernel()
     try:
         warm = 20
         for i in range(warm):

@@ -41,12 +41,7 @@ def heap_in_use_mb(kc):
 
 
 def run(cells):
-    km = KernelManager(kernel_name="iamnb")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=120)
-    pid = km.provisioner.process.pid
+    km, kc, pid = start_kernel()
     try:
         times, rss, heap = [], [], []
         for i in range(cells):
@@ -78,15 +73,29 @@ def run(cells):
         km.shutdown_kernel(now=True)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def parse_arguments(doc, default_cells):
+    """The benchmarks' shared options (--jar, --cells, --java-home); sets up the kernelspec they start."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", default=None)
-    parser.add_argument("--cells", type=int, default=600)
+    parser.add_argument("--cells", type=int, default=default_cells)
     parser.add_argument("--java-home", default="")
     args = parser.parse_args()
-    jar = args.jar or kernel_bench.newest_jar()
-    kernel_bench.make_iamnb_spec(jar, args.java_home, "", False)
-    run(args.cells)
+    kernel_bench.make_iamnb_spec(args.jar or kernel_bench.newest_jar(), args.java_home, "", False)
+    return args
+
+
+def start_kernel():
+    """A started, ready kernel: (manager, client, pid of its JVM; the launcher execs java)."""
+    km = KernelManager(kernel_name="iamnb")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    return km, kc, km.provisioner.process.pid
+
+
+def main():
+    run(parse_arguments(__doc__, 600).cells)
 
 
 if __name__ == "__main__":
