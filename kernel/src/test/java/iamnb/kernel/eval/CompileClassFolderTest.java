@@ -3,7 +3,6 @@ package iamnb.kernel.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,7 +119,21 @@ class CompileClassFolderTest {
         String before = System.getProperty("java.class.path");
         String seen = CompileClassFolder.asCompileClassPath(Optional.empty(), () -> System.getProperty("java.class.path"));
         assertEquals(before, seen);
-        assertNull(CompileClassFolder.runningJar().filter(p -> !p.toString().endsWith(".jar")).orElse(null));
+    }
+
+    @Test
+    void runningJar_onlyWhenTheClassPathIsOneJar() {
+        String saved = System.getProperty("java.class.path");
+        try {
+            System.setProperty("java.class.path", "/k/iamnb-kernel.jar");
+            assertEquals(Optional.of(Path.of("/k/iamnb-kernel.jar")), CompileClassFolder.runningJar());
+            System.setProperty("java.class.path", "/k/iamnb-kernel.jar" + java.io.File.pathSeparator + "/k/other.jar");
+            assertEquals(Optional.empty(), CompileClassFolder.runningJar(), "several entries: no folder to use");
+            System.setProperty("java.class.path", "/k/classes");
+            assertEquals(Optional.empty(), CompileClassFolder.runningJar(), "a folder already");
+        } finally {
+            System.setProperty("java.class.path", saved);
+        }
     }
 
     @Test
