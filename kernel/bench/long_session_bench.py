@@ -7,8 +7,8 @@
 Runs N cells in a row, each declaring a variable and a method and showing a value (the shape of issue 14's
 report), and prints the p50 round trip of the first and the last hundred cells, their ratio, and the kernel
 process's RSS and live heap (after a GC) after the first and the last cell. Not a test: nothing is asserted
-(the goal is a ratio within 1.5 and memory growth within 100 MB). IAMNB_JAVA_OPTS=-Diamnb.replImportFilter=off
-measures without the import filter. With IAMNB_BENCH_JFR=FILE and IAMNB_JAVA_OPTS=-XX:StartFlightRecording it
+(the goal is a ratio within 1.5 and memory growth within 100 MB). IAMNB_JAVA_OPTS=-Diamnb.leanWrapping=off
+measures with JShell's own wrapping. With IAMNB_BENCH_JFR=FILE and IAMNB_JAVA_OPTS=-XX:StartFlightRecording it
 dumps the kernel's recording to FILE before shutting it down.
 """
 import argparse

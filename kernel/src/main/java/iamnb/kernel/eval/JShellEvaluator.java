@@ -59,6 +59,7 @@ public final class JShellEvaluator implements AutoCloseable {
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(3);
     private DocumentationLookup documentation;
     private final DroppedClassFiles droppedClassFiles;
+    private final LeanWrapping leanWrapping;
 
     /** Builds the JShell; {@link #preload} then makes it ready for notebooks. */
     public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr) {
@@ -80,31 +81,16 @@ public final class JShellEvaluator implements AutoCloseable {
                 this::reportUncaught);
         this.jshell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                .compilerOptions(replImportFilterOptions())
                 .in(InputStream.nullInputStream())
                 .out(kernelOut)
                 .err(kernelErr)
                 .build();
         this.control = provider.control();
+        this.leanWrapping = LeanWrapping.install(jshell);
         this.droppedClassFiles = DroppedClassFiles.of(jshell);
         this.analysis = jshell.sourceCodeAnalysis();
         this.splitter = new SnippetSplitter(analysis);
         LOG.log(System.Logger.Level.DEBUG, () -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-    }
-
-    /** {@link ReplImportFilter}'s options, or none when it cannot work here (the log says why). */
-    private static String[] replImportFilterOptions() {
-        if (!ReplImportFilter.usable()) {
-            LOG.log(System.Logger.Level.INFO, "javac's trees are not exported to the kernel (run it with java -jar) "
-                    + "or -Diamnb.replImportFilter=off: every snippet keeps the imports of all earlier declarations");
-            return new String[0];
-        }
-        try {
-            return ReplImportFilter.options().toArray(String[]::new);
-        } catch (java.io.UncheckedIOException e) {
-            LOG.log(System.Logger.Level.WARNING, "no import filter: " + e.getMessage());
-            return new String[0];
-        }
     }
 
     /** Runs on the snippet thread before each snippet. */
@@ -412,7 +398,10 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     private void dropIfTemporary(Snippet snippet) {
         if (snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            ReplImportFilter.during(() -> jshell.drop(snippet));
+            leanWrapping.during(() -> {
+                jshell.drop(snippet);
+                return null;
+            });
             droppedClassFiles.forget(snippet);
         }
     }
@@ -422,9 +411,14 @@ public final class JShellEvaluator implements AutoCloseable {
         return droppedClassFiles.retained();
     }
 
-    /** JShell's eval with {@link ReplImportFilter} on: each wrapper keeps only the imports it names. */
+    /** Import lines the lean wrapping has left out so far (-1 when JShell wraps as usual); see {@link LeanWrapping}. */
+    long importsLeftOut() {
+        return leanWrapping.importsLeftOut();
+    }
+
+    /** JShell's eval, each of its wrappers importing only what it names ({@link LeanWrapping}). */
     private List<SnippetEvent> compile(String source) {
-        return ReplImportFilter.during(() -> jshell.eval(source));
+        return leanWrapping.during(() -> jshell.eval(source));
     }
 
     private static SnippetEvent primary(List<SnippetEvent> events) {

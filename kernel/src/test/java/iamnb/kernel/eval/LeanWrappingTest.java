@@ -15,13 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import filter changes how fast a session compiles, never what it means: the same cells give the same
- * values, errors and states with the filter and without it, and completion still offers every declaration.
+ * Lean wrapping changes how fast a session compiles, never what it means: the same cells give the same values,
+ * errors and states with it and with JShell's own wrapping, and completion still offers every declaration.
+ * Also here: the compiler's other long-session hygiene (dropped temporaries' class files).
  */
-class ReplImportFilterTest {
+class LeanWrappingTest {
     private static final PrintStream KERNEL = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor();
-    private static JShellEvaluator filtered;
+    private static JShellEvaluator lean;
     private static JShellEvaluator plain;
 
     /** Declarations of every kind that later cells use by simple name, and the ways a name can be reached. */
@@ -39,7 +40,7 @@ class ReplImportFilterTest {
             "p",
             "Colour.RED.next()",
             "Shape.square(3).area()",
-            "java.util.function.IntUnaryOperator op = ReplImportFilterTestHelper::twice;",
+            "java.util.function.IntUnaryOperator op = LeanWrappingTestHelper::twice;",
             "int useLater() { return later() + v1; }",
             "useLater()",
             "int later() { return 40; }",
@@ -75,16 +76,32 @@ class ReplImportFilterTest {
             "var inter = (Runnable & java.io.Serializable) () -> System.out.print(\"\");",
             "inter.run(); inter instanceof java.io.Serializable",
             "var local = new Object() { Colour c = Colour.RED; }.c;",
-            "local.next()");
+            "local.next()",
+            // A variable whose type is another snippet's anonymous class, never naming that snippet's variable.
+            "var anonCopy = anon;",
+            "var anonCopy2 = anonCopy;",
+            "anonCopy2.hidden",
+            // Unicode escapes are read before names: \u0076\u0031 is v1.
+            "\\u0076\\u0031 + 1",
+            "int \\u0065scaped() { return (int) v1 + 2; }",
+            "escaped()",
+            // A name only in a comment or a string is harmless either way.
+            "/* twice */ \"useW\" + v1",
+            // Overloads declared in different cells, one calling the other.
+            "int over(int x) { return x + 1; }",
+            "int over(String s) { return s.length(); }",
+            "over(\"abc\") + over(1)",
+            "int over(int x) { return x + 1000; }",
+            "over(\"abc\") + over(1)");
 
     @BeforeAll
     static void start() {
-        filtered = evaluator();
-        System.setProperty("iamnb.replImportFilter", "off");
+        lean = evaluator();
+        System.setProperty("iamnb.leanWrapping", "off");
         try {
             plain = evaluator();
         } finally {
-            System.clearProperty("iamnb.replImportFilter");
+            System.clearProperty("iamnb.leanWrapping");
         }
     }
 
@@ -92,63 +109,66 @@ class ReplImportFilterTest {
         JShellEvaluator evaluator = new JShellEvaluator(new OutputRouter(KERNEL, KERNEL), KERNEL, KERNEL);
         evaluator.preload(new Preload(List.of("java.util"), List.of(), List.of(), List.of()));
         // A helper class a method reference can name (declared the same way in both sessions).
-        run(evaluator, "class ReplImportFilterTestHelper { static int twice(int x) { return 2 * x; } }");
+        run(evaluator, "class LeanWrappingTestHelper { static int twice(int x) { return 2 * x; } }");
         return evaluator;
     }
 
     @AfterAll
     static void stop() {
-        filtered.close();
+        lean.close();
         plain.close();
         TIMER.shutdownNow();
     }
 
     @Test
-    void sameCells_giveTheSameResults_withAndWithoutTheFilter() {
-        assertTrue(ReplImportFilter.usable(), "the tests run with javac's trees exported (surefire's argLine)");
-        long removedBefore = ReplImportFilter.removedSoFar();
-        List<String> withFilter = new ArrayList<>();
-        List<String> without = new ArrayList<>();
+    void sameCells_giveTheSameResults_withLeanAndWithJShellsWrapping() {
+        assertEquals(-1, plain.importsLeftOut(), "the comparison session wraps as JShell does");
+        long leftOutBefore = lean.importsLeftOut();
+        List<String> withLean = new ArrayList<>();
+        List<String> withJShells = new ArrayList<>();
 
         for (String cell : CELLS) {
-            withFilter.add(cell + "  =>  " + run(filtered, cell));
-            without.add(cell + "  =>  " + run(plain, cell));
+            withLean.add(cell + "  =>  " + run(lean, cell));
+            withJShells.add(cell + "  =>  " + run(plain, cell));
         }
 
-        assertEquals(String.join("\n", without), String.join("\n", withFilter));
-        assertTrue(withFilter.contains("p  =>  value Point[x=2, y=3]"), String.join("\n", withFilter));
-        assertTrue(withFilter.contains("useLater()  =>  value 41"), "a forward reference resolves later");
-        assertTrue(withFilter.contains("useW()  =>  value 100"), "a redefined variable reaches its users");
-        assertTrue(withFilter.contains("box.item.x()  =>  value 2"), String.join("\n", withFilter));
-        assertTrue(withFilter.contains("anon.hidden + anon.at.y()  =>  value 47"), "an anonymous class's members");
-        assertTrue(withFilter.contains("users.columnNames().contains(\"user\")  =>  value true"),
-                "a REPL class named like a library class does not hide the library's: " + withFilter);
-        assertTrue(withFilter.get(CELLS.indexOf("undefinedName + 1")).contains("error"), "an error stays one");
-        assertTrue(ReplImportFilter.removedSoFar() - removedBefore > 100,
-                "the filter ran: " + (ReplImportFilter.removedSoFar() - removedBefore) + " imports dropped");
+        assertEquals(String.join("\n", withJShells), String.join("\n", withLean));
+        assertTrue(withLean.contains("p  =>  value Point[x=2, y=3]"), String.join("\n", withLean));
+        assertTrue(withLean.contains("useLater()  =>  value 41"), "a forward reference resolves later");
+        assertTrue(withLean.contains("useW()  =>  value 100"), "a redefined variable reaches its users");
+        assertTrue(withLean.contains("box.item.x()  =>  value 2"), String.join("\n", withLean));
+        assertTrue(withLean.contains("anon.hidden + anon.at.y()  =>  value 47"), "an anonymous class's members");
+        assertTrue(withLean.contains("users.columnNames().contains(\"user\")  =>  value true"),
+                "a REPL class named like a library class does not hide the library's: " + withLean);
+        assertTrue(withLean.get(CELLS.indexOf("undefinedName + 1")).contains("error"), "an error stays one");
+        assertTrue(withLean.contains("anonCopy2.hidden  =>  value 42"), "an anonymous type reached indirectly");
+        assertTrue(withLean.contains("escaped()  =>  value 102"), "Unicode escapes: " + withLean);
+        assertTrue(withLean.get(withLean.size() - 1).endsWith("value 1004"), "an overload redefined");
+        assertTrue(lean.importsLeftOut() - leftOutBefore > 300,
+                "lean wrapping ran: " + (lean.importsLeftOut() - leftOutBefore) + " import lines left out");
     }
 
     @Test
     void droppedTemporaries_leaveNoClassFilesBehind() {
-        run(filtered, "int base = 5;");
-        int before = filtered.compilerClassFiles();
+        run(lean, "int base = 5;");
+        int before = lean.compilerClassFiles();
 
         for (int i = 0; i < 20; i++) {
-            assertEquals("value " + (i + 5), run(filtered, "base + " + i));
+            assertEquals("value " + (i + 5), run(lean, "base + " + i));
         }
-        assertEquals("value [1]", run(filtered, "new java.util.ArrayList<>(List.of(1)) { }"), "an anonymous class");
+        assertEquals("value [1]", run(lean, "new java.util.ArrayList<>(List.of(1)) { }"), "an anonymous class");
 
         assertTrue(before > 0, "JShell's class files are reachable here");
-        assertEquals(before, filtered.compilerClassFiles(), "the values' temporaries were forgotten");
-        assertEquals("value 30", run(filtered, "base + 25"), "and later cells still compile and run");
+        assertEquals(before, lean.compilerClassFiles(), "the values' temporaries were forgotten");
+        assertEquals("value 30", run(lean, "base + 25"), "and later cells still compile and run");
     }
 
     @Test
     void completion_stillOffersEveryDeclaration() {
-        run(filtered, "int counterA = 1;");
-        run(filtered, "int counterB() { return 2; }");
+        run(lean, "int counterA = 1;");
+        run(lean, "int counterB() { return 2; }");
 
-        List<String> matches = filtered.complete("coun", 4).matches();
+        List<String> matches = lean.complete("coun", 4).matches();
 
         assertTrue(matches.containsAll(List.of("counterA", "counterB()")), matches.toString());
     }
