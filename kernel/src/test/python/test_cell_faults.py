@@ -347,6 +347,25 @@ class MavenInterruptTest(MavenTimeoutCase):
         self.assert_alive_with_state()
 
 
+class LongSessionTest(FaultCase):
+    """What lean wrapping must not change in a long session (its speed is kernel/bench/long_session_bench.py's)."""
+
+    def test_manyDeclaringCells_thenEveryEarlierDeclarationStillWorks(self):
+        for i in range(200):
+            reply, outputs = self.run_cell("int v%d = %d;\nint m%d() { return v%d + 1; }\nm%d()" % (i, i, i, i, i))
+            self.assertEqual("ok", reply["status"], reply)
+            self.assertEqual(str(i + 1), kernel_harness.result_of(outputs))
+
+        reply, outputs = self.run_cell(" + ".join("m%d()" % i for i in range(200)))
+        self.assertEqual(str(200 * 201 // 2), kernel_harness.result_of(outputs), "a cell naming all 200 methods")
+        self.run_cell("int v7 = 700;")
+        reply, outputs = self.run_cell("m7()")
+        self.assertEqual("701", kernel_harness.result_of(outputs), "a redefined variable reaches its early user")
+        matches = self.client.request("complete", "m19", 3)["content"]["matches"]
+        self.assertTrue({"m19()", "m190()", "m199()"} <= set(matches), matches)
+        self.assert_alive_with_state()
+
+
 class SmallFixesTest(FaultCase):
     def test_defaultLogLevel_thenNoInfoLinesOnKernelStderr(self):
         self.assert_alive_with_state()
