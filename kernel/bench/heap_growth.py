@@ -6,9 +6,10 @@ cells and after many more, and the classes whose instances grew most.
         [--java-home /usr/lib/jvm/temurin-25-jdk-amd64]
 
 The cells are long_session_bench.py's (declare a variable and a method, show a value). Measured 2026-12-03, JDK 17,
-cells 20 to 420: +44 MB of live objects, 38 MB of it byte arrays (the Latin-1 text of strings: the wrapped source
-JShell keeps for every snippet, whose import lines grow with the session), then javac names and JShell's wraps;
-nothing of the kernel's own. Needs the JDK's jcmd (JAVA_HOME or PATH). Not a test: nothing is asserted.
+cells 20 to 420: with JShell's own wrapping +44 MB of live objects, 38 MB of it byte arrays (the wrapped source
+JShell keeps for every snippet, whose import lines grow with the session); with the kernel's lean wrapping
+(eval/LeanWrapping) +5.7 MB, mostly javac names, JShell's snippet records and the snippets' classes.
+Needs the JDK's jcmd (JAVA_HOME or PATH). Not a test: nothing is asserted.
 """
 import os
 import re
