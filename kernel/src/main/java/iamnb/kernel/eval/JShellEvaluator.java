@@ -60,6 +60,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private DocumentationLookup documentation;
     private final DroppedClassFiles droppedClassFiles;
     private final LeanWrapping leanWrapping;
+    private final ReplClassIndexes replClassIndexes;
 
     /** Builds the JShell; {@link #preload} then makes it ready for notebooks. */
     public JShellEvaluator(OutputRouter router, PrintStream kernelOut, PrintStream kernelErr) {
@@ -88,6 +89,7 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = provider.control();
         this.leanWrapping = LeanWrapping.install(jshell);
         this.droppedClassFiles = DroppedClassFiles.of(jshell);
+        this.replClassIndexes = ReplClassIndexes.of(jshell);
         this.analysis = jshell.sourceCodeAnalysis();
         this.splitter = new SnippetSplitter(analysis);
         LOG.log(System.Logger.Level.DEBUG, () -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
@@ -166,6 +168,7 @@ public final class JShellEvaluator implements AutoCloseable {
     public void warmUp() {
         long t0 = System.nanoTime();
         evalQuietly("{ int warmUp = \"warm-up\".length(); }");
+        replClassIndexes.install(); // the contexts exist now; the first cell need not index them
         LOG.log(System.Logger.Level.DEBUG, () -> "warm-up snippet " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
@@ -201,6 +204,7 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public EvalResult evaluate(String code, int lineOffset, int executionCount, CellStreams cell) {
         currentCell = cell;
+        replClassIndexes.install(); // for javac contexts made by earlier cells (normally: by the first ones)
         ExitTrap.takeAttempt(); // an exit refused after an earlier cell ended belongs to that cell
         CellText text = new CellText(code);
         Snippet last = null;
@@ -414,6 +418,11 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Import lines the lean wrapping has left out so far (-1 when JShell wraps as usual); see {@link LeanWrapping}. */
     long importsLeftOut() {
         return leanWrapping.importsLeftOut();
+    }
+
+    /** How many javac contexts index their REPL classes, and how many such entries ({@link ReplClassIndex}). */
+    int[] replClassIndexes() {
+        return replClassIndexes.indexedContextsAndEntries();
     }
 
     /** JShell's eval, each of its wrappers importing only what it names ({@link LeanWrapping}). */

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lean wrapping changes how fast a session compiles, never what it means: the same cells give the same values,
- * errors and states with it and with JShell's own wrapping, and completion still offers every declaration.
+ * Lean wrapping and the REPL class index change how fast a session compiles, never what it means: the same cells
+ * give the same values, errors and states with them and with JShell as it is, and completion still offers every
+ * declaration.
  * Also here: the compiler's other long-session hygiene (dropped temporaries' class files).
  */
 class LeanWrappingTest {
@@ -98,10 +99,12 @@ class LeanWrappingTest {
     static void start() {
         lean = evaluator();
         System.setProperty("iamnb.leanWrapping", "off");
+        System.setProperty("iamnb.replClassIndex", "off");
         try {
             plain = evaluator();
         } finally {
             System.clearProperty("iamnb.leanWrapping");
+            System.clearProperty("iamnb.replClassIndex");
         }
     }
 
@@ -123,6 +126,7 @@ class LeanWrappingTest {
     @Test
     void sameCells_giveTheSameResults_withLeanAndWithJShellsWrapping() {
         assertEquals(-1, plain.importsLeftOut(), "the comparison session wraps as JShell does");
+        assertEquals(null, plain.replClassIndexes(), "and purges through javac's own class tables");
         long leftOutBefore = lean.importsLeftOut();
         List<String> withLean = new ArrayList<>();
         List<String> withJShells = new ArrayList<>();
@@ -144,6 +148,8 @@ class LeanWrappingTest {
         assertTrue(withLean.contains("anonCopy2.hidden  =>  value 42"), "an anonymous type reached indirectly");
         assertTrue(withLean.contains("escaped()  =>  value 102"), "Unicode escapes: " + withLean);
         assertTrue(withLean.get(withLean.size() - 1).endsWith("value 1004"), "an overload redefined");
+        int[] indexes = lean.replClassIndexes();
+        assertTrue(indexes != null && indexes[0] >= 2 && indexes[1] > 0, "javac's contexts index their REPL classes");
         assertTrue(lean.importsLeftOut() - leftOutBefore > 300,
                 "lean wrapping ran: " + (lean.importsLeftOut() - leftOutBefore) + " import lines left out");
     }

@@ -1,0 +1,73 @@
+package iamnb.kernel.eval;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * javac's table of known classes ({@code Symtab.classes}: flat name → module → class symbol) that also keeps an
+ * index of the entries of package {@code REPL}, and hands only those out as its {@link #values()}.
+ *
+ * <p>Why: after every javac task JShell purges the snippet classes from the reused javac context by walking
+ * {@code Symtab.getAllClasses()}, i.e. this map's values: every class javac ever entered in that context (the
+ * JDK's and the preloaded library's, thousands), to find the few in {@code REPL}. That walk was a third of a
+ * trivial cell's CPU (JFR, kernel/bench/kernel_bench.py) and more than half of it once a session holds
+ * thousands of declarations.
+ *
+ * <p>Why it is safe: javac uses this map through {@code getOrDefault} and {@code computeIfAbsent}, which behave
+ * as a plain {@link HashMap}'s, and through {@code values()} only in {@code Symtab.getAllClasses()}, whose callers
+ * are JShell's purge and annotation processing (JDK 17 and 25, checked in their class files); JShell runs every
+ * task with {@code -proc:none}. The purge removes the classes of package {@code REPL}, all of whose flat names
+ * start with {@code REPL.}, so it finds every one of them in the index. Entries left empty by an earlier purge
+ * are forgotten here (javac reads an absent entry and an empty one alike).
+ */
+final class ReplClassIndex extends HashMap<Object, Object> {
+    private static final long serialVersionUID = 1L;
+    private static final String PREFIX = "REPL.";
+    /** The entries whose flat name starts with {@code REPL.}: the same inner maps as the table's. */
+    private final transient Map<Object, Object> repl = new HashMap<>();
+
+    /** The table holding {@code classes}' entries, with its {@code REPL} ones indexed. */
+    ReplClassIndex(Map<?, ?> classes) {
+        super(Math.max(16, classes.size() * 2));
+        putAll(classes);
+        for (Map.Entry<?, ?> entry : classes.entrySet()) {
+            if (isRepl(entry.getKey())) {
+                repl.put(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    @Override
+    public Object computeIfAbsent(Object flatName, Function<? super Object, ?> makeEntry) {
+        Object entry = super.computeIfAbsent(flatName, makeEntry);
+        if (isRepl(flatName)) {
+            repl.putIfAbsent(flatName, entry);
+        }
+        return entry;
+    }
+
+    /** Only the {@code REPL} entries (see the class comment), after forgetting those an earlier purge emptied. */
+    @Override
+    public Collection<Object> values() {
+        repl.entrySet().removeIf(entry -> {
+            if (((Map<?, ?>) entry.getValue()).isEmpty()) {
+                super.remove(entry.getKey());
+                return true;
+            }
+            return false;
+        });
+        return Collections.unmodifiableCollection(repl.values());
+    }
+
+    /** How many entries of package {@code REPL} are indexed (for tests). */
+    int replEntries() {
+        return repl.size();
+    }
+
+    private static boolean isRepl(Object flatName) {
+        return flatName != null && flatName.toString().startsWith(PREFIX); // javac 17's Name.charAt decodes anyway
+    }
+}
