@@ -20,8 +20,9 @@ import java.util.function.Function;
  * as a plain {@link HashMap}'s, and through {@code values()} only in {@code Symtab.getAllClasses()}, whose callers
  * are JShell's purge and annotation processing (JDK 17 and 25, checked in their class files); JShell runs every
  * task with {@code -proc:none}. The purge removes the classes of package {@code REPL}, all of whose flat names
- * start with {@code REPL.}, so it finds every one of them in the index. Entries left empty by an earlier purge
- * are forgotten here (javac reads an absent entry and an empty one alike).
+ * start with {@code REPL.}, so it finds every one of them in the index. Like javac's own table, it keeps the
+ * entries a purge emptied (one per snippet class name ever compiled, ~100 bytes each), so that the next task,
+ * which lists and enters every live snippet class again, finds its entry instead of making it anew.
  */
 final class ReplClassIndex extends HashMap<Object, Object> {
     private static final long serialVersionUID = 1L;
@@ -42,23 +43,20 @@ final class ReplClassIndex extends HashMap<Object, Object> {
 
     @Override
     public Object computeIfAbsent(Object flatName, Function<? super Object, ?> makeEntry) {
+        Object existing = get(flatName);
+        if (existing != null) {
+            return existing; // the common case: javac enters the same REPL classes in every task
+        }
         Object entry = super.computeIfAbsent(flatName, makeEntry);
         if (isRepl(flatName)) {
-            repl.putIfAbsent(flatName, entry);
+            repl.put(flatName, entry);
         }
         return entry;
     }
 
-    /** Only the {@code REPL} entries (see the class comment), after forgetting those an earlier purge emptied. */
+    /** Only the {@code REPL} entries (see the class comment); those a purge emptied yield no class. */
     @Override
     public Collection<Object> values() {
-        repl.entrySet().removeIf(entry -> {
-            if (((Map<?, ?>) entry.getValue()).isEmpty()) {
-                super.remove(entry.getKey());
-                return true;
-            }
-            return false;
-        });
         return Collections.unmodifiableCollection(repl.values());
     }
 

@@ -1,6 +1,7 @@
 package iamnb.kernel.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,20 +30,22 @@ class ReplClassIndexTest {
     }
 
     @Test
-    void anEntryThePurgeEmptied_isForgotten() {
+    void anEntryThePurgeEmptied_staysAndIsFilledAgainInPlace() {
         ReplClassIndex table = new ReplClassIndex(Map.of());
-        table.computeIfAbsent("REPL.$JShell$3", name -> new HashMap<>(Map.of("unnamed", "$JShell$3")));
+        Object entry = table.computeIfAbsent("REPL.$JShell$3", name -> new HashMap<>(Map.of("unnamed", "$JShell$3")));
         table.computeIfAbsent("REPL.$JShell$4", name -> new HashMap<>(Map.of("unnamed", "$JShell$4")));
 
         // Symtab.removeClass: getOrDefault(flatName, EMPTY).remove(module)
         ((Map<?, ?>) table.getOrDefault("REPL.$JShell$3", Map.of())).remove("unnamed");
-
         assertEquals(List.of("$JShell$4"), sortedClasses(table));
-        assertEquals(1, table.replEntries());
-        assertEquals(1, table.size(), "gone from the table too");
-        Object again = table.computeIfAbsent("REPL.$JShell$3", name -> new HashMap<>(Map.of("unnamed", "again")));
-        assertEquals(Map.of("unnamed", "again"), again);
-        assertEquals(List.of("$JShell$4", "again"), sortedClasses(table), "entered again, indexed again");
+
+        // Symtab.doEnterClass: computeIfAbsent(flatName, n -> new HashMap<>()).put(module, symbol)
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> again = (Map<Object, Object>) table.computeIfAbsent("REPL.$JShell$3", name -> new HashMap<>());
+        again.put("unnamed", "again");
+        assertSame(entry, again, "the emptied entry is reused");
+        assertEquals(List.of("$JShell$4", "again"), sortedClasses(table));
+        assertEquals(2, table.replEntries());
     }
 
     private static List<String> sortedClasses(ReplClassIndex table) {
