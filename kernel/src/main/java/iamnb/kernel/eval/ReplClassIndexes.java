@@ -19,15 +19,18 @@ import jdk.jshell.JShell;
 final class ReplClassIndexes {
     private static final System.Logger LOG = System.getLogger("iamnb.kernel.eval");
 
-    private final Object lock;
-    private final Map<?, ? extends Collection<?>> contextsByOptions;
+    /** JShell's TaskFactory: the lock its compilations hold, and the owner of the task pool. */
+    private final Object taskFactory;
+    private final Field poolField;
+    private final Field contextsField;
     private final Method symtabOf;
     private final Field classesField;
 
-    private ReplClassIndexes(Object lock, Map<?, ? extends Collection<?>> contextsByOptions, Method symtabOf,
+    private ReplClassIndexes(Object taskFactory, Field poolField, Field contextsField, Method symtabOf,
             Field classesField) {
-        this.lock = lock;
-        this.contextsByOptions = contextsByOptions;
+        this.taskFactory = taskFactory;
+        this.poolField = poolField;
+        this.contextsField = contextsField;
         this.symtabOf = symtabOf;
         this.classesField = classesField;
     }
@@ -35,21 +38,19 @@ final class ReplClassIndexes {
     /** The class tables of {@code jshell}'s compiler; inert when they cannot be reached. */
     static ReplClassIndexes of(JShell jshell) {
         if ("off".equals(System.getProperty("iamnb.replClassIndex"))) {
-            return new ReplClassIndexes(new Object(), null, null, null);
+            return new ReplClassIndexes(null, null, null, null, null);
         }
         try {
             Object taskFactory = field(JShell.class, "taskFactory").get(jshell);
-            Object pool = field(taskFactory.getClass(), "javacTaskPool").get(taskFactory);
-            @SuppressWarnings("unchecked")
-            Map<?, ? extends Collection<?>> contexts =
-                    (Map<?, ? extends Collection<?>>) field(pool.getClass(), "options2Contexts").get(pool);
+            Field poolField = field(taskFactory.getClass(), "javacTaskPool");
+            Field contextsField = field(poolField.getType(), "options2Contexts");
             Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab");
             Method instance = symtab.getMethod("instance", Class.forName("com.sun.tools.javac.util.Context"));
-            return new ReplClassIndexes(taskFactory, contexts, instance, field(symtab, "classes"));
+            return new ReplClassIndexes(taskFactory, poolField, contextsField, instance, field(symtab, "classes"));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(System.Logger.Level.INFO, "javac's class tables are not reachable (" + e
                     + "); each compilation walks all of them");
-            return new ReplClassIndexes(new Object(), null, null, null);
+            return new ReplClassIndexes(null, null, null, null, null);
         }
     }
 
@@ -59,15 +60,24 @@ final class ReplClassIndexes {
         return field;
     }
 
+    /**
+     * The pooled contexts, by their options. Read anew each time: JShell replaces its task pool when the class
+     * path grows ({@code %maven}, {@code %classpath}), and the old one must not be kept alive from here.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<?, ? extends Collection<?>> contextsByOptions() throws IllegalAccessException {
+        return (Map<?, ? extends Collection<?>>) contextsField.get(poolField.get(taskFactory));
+    }
+
     /** Indexes the tables of contexts that have none yet; call between cells. */
     void install() {
-        if (contextsByOptions == null) {
+        if (taskFactory == null) {
             return;
         }
         // TaskFactory.runTask is synchronized on the task factory: no compilation uses a context meanwhile.
-        synchronized (lock) {
+        synchronized (taskFactory) {
             try {
-                for (Collection<?> contexts : contextsByOptions.values()) {
+                for (Collection<?> contexts : contextsByOptions().values()) {
                     for (Object context : contexts) {
                         Object symtab = symtabOf.invoke(null, context);
                         Object classes = classesField.get(symtab);
@@ -84,13 +94,13 @@ final class ReplClassIndexes {
 
     /** How many contexts have an index, and how many {@code REPL} entries they hold: for tests; null if inert. */
     int[] indexedContextsAndEntries() {
-        if (contextsByOptions == null) {
+        if (taskFactory == null) {
             return null;
         }
-        synchronized (lock) {
+        synchronized (taskFactory) {
             int[] counts = new int[2];
             try {
-                for (Collection<?> contexts : contextsByOptions.values()) {
+                for (Collection<?> contexts : contextsByOptions().values()) {
                     for (Object context : contexts) {
                         if (classesField.get(symtabOf.invoke(null, context)) instanceof ReplClassIndex index) {
                             counts[0]++;

@@ -170,6 +170,39 @@ class LeanWrappingTest {
     }
 
     @Test
+    void aGrownClassPath_newJavacContextsAreIndexed_andTheOldOnesLetGo(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws ReflectiveOperationException, InterruptedException {
+        run(lean, "int beforeClassPath = 1;");
+        java.lang.ref.WeakReference<Object> oldContexts = new java.lang.ref.WeakReference<>(pooledContexts(lean));
+
+        lean.jshell().addToClasspath(dir.toString()); // as %classpath and %maven do: JShell makes a new task pool
+        for (int i = 0; i < 5; i++) {
+            assertEquals("value " + (i + 2), run(lean, "int afterClassPath" + i + "() { return beforeClassPath + "
+                    + (i + 1) + "; }\nafterClassPath" + i + "()"));
+        }
+
+        int[] after = lean.replClassIndexes();
+        assertTrue(after[0] >= 2 && after[1] >= 5, "the new pool's contexts are indexed: " + after[0] + ", " + after[1]);
+        for (int i = 0; i < 20 && oldContexts.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(null, oldContexts.get(), "the old pool's javac contexts are not kept alive by the kernel");
+    }
+
+    /** JShell's pooled javac contexts (JShell.taskFactory.javacTaskPool.options2Contexts), to watch them go. */
+    private static Object pooledContexts(JShellEvaluator evaluator) throws ReflectiveOperationException {
+        java.lang.reflect.Field taskFactory = jdk.jshell.JShell.class.getDeclaredField("taskFactory");
+        taskFactory.setAccessible(true);
+        Object factory = taskFactory.get(evaluator.jshell());
+        java.lang.reflect.Field pool = factory.getClass().getDeclaredField("javacTaskPool");
+        pool.setAccessible(true);
+        java.lang.reflect.Field contexts = pool.getType().getDeclaredField("options2Contexts");
+        contexts.setAccessible(true);
+        return contexts.get(pool.get(factory));
+    }
+
+    @Test
     void completion_stillOffersEveryDeclaration() {
         run(lean, "int counterA = 1;");
         run(lean, "int counterB() { return 2; }");
